@@ -1,0 +1,24 @@
+// Jest runs TypeScript through SWC. NestJS 12 ships ES modules only; Jest on Node 20 cannot
+// require() them, so SWC transforms @nestjs/* too (see ../shared/DESIGN.md, "Known traps").
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};

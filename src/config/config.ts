@@ -1,0 +1,222 @@
+/**
+ * The one place where the environment becomes typed settings. Every process (API, worker, local
+ * stack, tests) calls loadConfig(); an invalid value stops the process at start with the names of
+ * every bad variable, instead of failing later in the middle of a dunning.
+ */
+import * as path from 'node:path';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface TemporalTlsConfig {
+  /** PEM files for mutual TLS (self-hosted cluster or Temporal Cloud with certificates). */
+  clientCertPath?: string;
+  clientKeyPath?: string;
+  serverRootCaCertPath?: string;
+  serverNameOverride?: string;
+}
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  projectRoot: string;
+  dataDir: string;
+  api: { host: string; port: number; publicUrl: string };
+  database: {
+    url: string;
+    /** True when DATABASE_URL is unset: the local stack runs embedded PostgreSQL at `url`. */
+    embedded: boolean;
+    embeddedPort: number;
+    migrationsRun: boolean;
+  };
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    /** True when TEMPORAL_ADDRESS is unset: the local stack runs the Temporal dev server. */
+    embedded: boolean;
+    uiPort: number;
+    cliPath?: string;
+    testServerPath?: string;
+    tls?: TemporalTlsConfig | true;
+    apiKey?: string;
+  };
+  mail: {
+    smtpUrl: string;
+    from: string;
+    /** True when SMTP_URL is unset: the local stack runs its own SMTP server and mail viewer. */
+    embedded: boolean;
+    viewerPort: number;
+  };
+  dunning: {
+    /** Hour of the day (Europe/Paris) at which reminders go out. */
+    sendHour: number;
+    creditorId: string;
+  };
+}
+
+/** Every variable the configuration reads, with what it means. Also checked against docker-compose.yml. */
+export const CONFIG_VARIABLES = {
+  NODE_ENV: 'development | test | production (production refuses embedded defaults)',
+  RELANCE_DATA_DIR: 'folder for local data (embedded PostgreSQL, Temporal SQLite, captured mail); default .data',
+  API_HOST: 'interface the API listens on; default 127.0.0.1',
+  PORT: 'API port; default 3000',
+  PUBLIC_URL: 'URL the API is reached at, for links; default http://<API_HOST>:<PORT>',
+  DATABASE_URL: 'postgres://user:password@host:port/db; unset = embedded PostgreSQL',
+  EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL; default 54329',
+  DB_MIGRATIONS_RUN: 'run pending migrations when the API starts; default true',
+  TEMPORAL_ADDRESS: 'host:port of the Temporal frontend; unset = local dev server on 127.0.0.1:7233',
+  TEMPORAL_NAMESPACE: 'Temporal namespace; default "default"',
+  TEMPORAL_TASK_QUEUE: 'task queue of the dunning worker; default relance-dunning',
+  TEMPORAL_UI_PORT: 'port of the local dev server Web UI; default 8233',
+  TEMPORAL_CLI_PATH: 'path to a `temporal` CLI binary for the local dev server',
+  TEMPORAL_TEST_SERVER_PATH: 'path to the time-skipping test server binary for workflow tests',
+  TEMPORAL_TLS: 'true to connect with TLS (implied by the certificate settings or an API key)',
+  TEMPORAL_TLS_CERT_PATH: 'client certificate (PEM) for mutual TLS',
+  TEMPORAL_TLS_KEY_PATH: 'client private key (PEM) for mutual TLS',
+  TEMPORAL_TLS_CA_PATH: 'CA certificate (PEM) of the server',
+  TEMPORAL_TLS_SERVER_NAME: 'server name to verify against the certificate',
+  TEMPORAL_API_KEY: 'API key (Temporal Cloud)',
+  SMTP_URL: 'smtp://user:pass@host:port (smtps:// for implicit TLS); unset = local SMTP server',
+  MAIL_FROM: 'sender of reminder e-mails; default "Relance <relance@localhost>"',
+  MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
+  DUNNING_SEND_HOUR: 'hour (0-23, Europe/Paris) at which reminders go out; default 9',
+  CREDITOR_ID: 'identifier of the creditor whose invoices are dunned; default "default"',
+} as const;
+
+export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
+type Env = Partial<Record<string, string | undefined>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The project root: two levels above this file in src/ and in dist/src/. */
+export function findProjectRoot(): string {
+  const here = __dirname;
+  const parts = here.split(path.sep);
+  const distIndex = parts.lastIndexOf('dist');
+  if (distIndex > 0) return parts.slice(0, distIndex).join(path.sep);
+  return path.resolve(here, '..', '..');
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: ConfigVariable): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: ConfigVariable, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: ConfigVariable, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(raw)) return true;
+    if (['false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+  const url = (name: ConfigVariable, protocols: string[]): string | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got ${parsed.protocol})`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnvRaw = read('NODE_ENV') ?? 'development';
+  let nodeEnv: NodeEnv = 'development';
+  if (nodeEnvRaw === 'development' || nodeEnvRaw === 'test' || nodeEnvRaw === 'production') {
+    nodeEnv = nodeEnvRaw;
+  } else {
+    problems.push(`NODE_ENV="${nodeEnvRaw}" must be development, test or production`);
+  }
+
+  const projectRoot = findProjectRoot();
+  const dataDir = path.resolve(projectRoot, read('RELANCE_DATA_DIR') ?? '.data');
+
+  const apiHost = read('API_HOST') ?? '127.0.0.1';
+  const apiPort = int('PORT', 3000, 0, 65535);
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://${apiHost}:${apiPort}`;
+
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const embeddedPgPort = int('EMBEDDED_PG_PORT', 54329, 1, 65535);
+
+  const temporalAddress = read('TEMPORAL_ADDRESS');
+  if (temporalAddress !== undefined && !/^[^\s:/]+:\d{1,5}$/.test(temporalAddress)) {
+    problems.push(`TEMPORAL_ADDRESS="${temporalAddress}" must be host:port`);
+  }
+  const tlsFiles: TemporalTlsConfig = {
+    clientCertPath: read('TEMPORAL_TLS_CERT_PATH'),
+    clientKeyPath: read('TEMPORAL_TLS_KEY_PATH'),
+    serverRootCaCertPath: read('TEMPORAL_TLS_CA_PATH'),
+    serverNameOverride: read('TEMPORAL_TLS_SERVER_NAME'),
+  };
+  if (Boolean(tlsFiles.clientCertPath) !== Boolean(tlsFiles.clientKeyPath)) {
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together');
+  }
+  const apiKey = read('TEMPORAL_API_KEY');
+  const hasTlsFiles = Object.values(tlsFiles).some(Boolean);
+  const tlsWanted = bool('TEMPORAL_TLS', hasTlsFiles || apiKey !== undefined);
+  const tls = tlsWanted ? (hasTlsFiles ? tlsFiles : true) : undefined;
+
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const viewerPort = int('MAIL_VIEWER_PORT', 1080, 0, 65535);
+
+  if (nodeEnv === 'production') {
+    if (!databaseUrl) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
+    if (!temporalAddress) problems.push('TEMPORAL_ADDRESS is required in production (no dev server)');
+    if (!smtpUrl) problems.push('SMTP_URL is required in production (no local mail catcher)');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    projectRoot,
+    dataDir,
+    api: { host: apiHost, port: apiPort, publicUrl },
+    database: {
+      url: databaseUrl ?? `postgres://relance:relance@127.0.0.1:${embeddedPgPort}/relance`,
+      embedded: databaseUrl === undefined,
+      embeddedPort: embeddedPgPort,
+      migrationsRun: bool('DB_MIGRATIONS_RUN', true),
+    },
+    temporal: {
+      address: temporalAddress ?? '127.0.0.1:7233',
+      namespace: read('TEMPORAL_NAMESPACE') ?? 'default',
+      taskQueue: read('TEMPORAL_TASK_QUEUE') ?? 'relance-dunning',
+      embedded: temporalAddress === undefined,
+      uiPort: int('TEMPORAL_UI_PORT', 8233, 1, 65535),
+      cliPath: read('TEMPORAL_CLI_PATH'),
+      testServerPath: read('TEMPORAL_TEST_SERVER_PATH'),
+      tls,
+      apiKey,
+    },
+    mail: {
+      smtpUrl: smtpUrl ?? 'smtp://127.0.0.1:1025',
+      from: read('MAIL_FROM') ?? 'Relance <relance@localhost>',
+      embedded: smtpUrl === undefined,
+      viewerPort,
+    },
+    dunning: {
+      sendHour: int('DUNNING_SEND_HOUR', 9, 0, 23),
+      creditorId: read('CREDITOR_ID') ?? 'default',
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
