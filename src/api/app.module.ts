@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { HealthController } from './health/health.controller';
+import { DunningStarter } from './invoices/dunning-starter';
+import { InvoicesController } from './invoices/invoices.controller';
+import { InvoicesService } from './invoices/invoices.service';
+import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+
+export interface ApiDependencies {
+  config: AppConfig;
+  dataSource: DataSource;
+  temporalClient: Client;
+}
+
+/** The API's dependencies are opened outside Nest (src/api/create-api.ts) and handed in, so tests can hand in their own. */
+@Module({})
+export class AppModule {
+  static register({ config, dataSource, temporalClient }: ApiDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, InvoicesController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATA_SOURCE, useValue: dataSource },
+        { provide: TEMPORAL_CLIENT, useValue: temporalClient },
+        DunningStarter,
+        InvoicesService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { AppConfig } from '../../config/config';
+import { parisInstant } from '../../domain/calendar';
+import type { InvoiceEntity } from '../../db/entities/invoice.entity';
+import type { dunningWorkflow } from '../../workflows';
+import type { DunningInput, DunningState } from '../../workflows/dunning-input';
+import { dunningStateQuery } from '../../workflows/messages';
+import { RelanceAmountDueCents, RelanceCustomerId, RelanceDueDate, RelanceInvoiceNumber, RelanceStage } from '../../workflows/search-attributes';
+import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens';
+
+/** How long a read waits for a workflow's live state before answering with the stored one. */
+const QUERY_DEADLINE_MS = 3000;
+
+/** Starts and reads dunnings in Temporal on behalf of the API. */
+@Injectable()
+export class DunningStarter {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Starts the invoice's dunning unless it exists. Safe to call again: the id is deterministic and
+   * a second start, even after the dunning ended, is refused by Temporal and ignored here.
+   */
+  async ensureStarted(invoice: InvoiceEntity): Promise<void> {
+    const input: DunningInput = {
+      invoiceId: invoice.id,
+      creditorId: invoice.creditorId,
+      invoiceNumber: invoice.invoiceNumber,
+      customerId: invoice.customerId,
+      amountDueCents: invoice.totalCents,
+      currency: invoice.currency,
+      dueDate: invoice.dueDate,
+      sendHour: this.config.dunning.sendHour,
+    };
+    try {
+      await this.client.workflow.start<typeof dunningWorkflow>('dunningWorkflow', {
+        workflowId: invoice.workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        staticSummary: `Invoice ${invoice.invoiceNumber} · ${invoice.debtorName} · ${(invoice.totalCents / 100).toFixed(2)} ${invoice.currency}`,
+        typedSearchAttributes: [
+          { key: RelanceStage, value: invoice.stage },
+          { key: RelanceInvoiceNumber, value: invoice.invoiceNumber },
+          { key: RelanceCustomerId, value: invoice.customerId },
+          { key: RelanceAmountDueCents, value: invoice.totalCents },
+          { key: RelanceDueDate, value: parisInstant(invoice.dueDate, 0) },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** The workflow's live state, or null when it cannot be had quickly (Temporal or the worker unreachable). */
+  async liveState(workflowId: string): Promise<DunningState | null> {
+    try {
+      return await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        this.client.workflow.getHandle(workflowId).query(dunningStateQuery),
+      );
+    } catch {
+      return null;
+    }
+  }
+}

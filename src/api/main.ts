@@ -1,0 +1,14 @@
+import { loadConfig } from '../config/config';
+import { createApi } from './create-api';
+
+async function main() {
+  const config = loadConfig();
+  const app = await createApi(config);
+  await app.listen(config.api.port, config.api.host);
+  console.log(`api: listening on ${config.api.publicUrl} (Swagger UI at ${config.api.publicUrl}/docs)`);
+}
+
+main().catch((error) => {
+  console.error('api: fatal', error);
+  process.exit(1);
+});

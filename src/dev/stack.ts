@@ -1,0 +1,142 @@
+/**
+ * The whole local stack in one process tree (`npm start`): embedded PostgreSQL, the Temporal dev
+ * server with its Web UI, an SMTP server with a mail viewer, the worker and the API. Each embedded
+ * part is skipped when its variable (DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL) points elsewhere.
+ * Data lives under .data/ and survives restarts. Ctrl-C stops everything, the API first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { loadConfig } from '../config/config';
+import { createDataSource } from '../db/data-source';
+import { temporalCliExecutable } from '../temporal/binaries';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { MailCatcher } from './mail-catcher/mail-catcher';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+type Stoppable = { name: string; stop: () => Promise<unknown> };
+
+const say = (message: string) => console.log(`[stack] ${message}`);
+
+function portOf(hostAndPort: string): number {
+  return Number(hostAndPort.slice(hostAndPort.lastIndexOf(':') + 1));
+}
+
+function runNodeProcess(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown) {
+      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the stack`);
+      void shutdown(1);
+    }
+  });
+  return child;
+}
+
+function stopChild(name: string, child: ChildProcess, graceMs = 20_000): Stoppable {
+  return {
+    name,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+let shuttingDown = false;
+const running: Stoppable[] = [];
+
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  say('stopping…');
+  for (const part of running.reverse()) {
+    try {
+      await part.stop();
+      say(`${part.name} stopped`);
+    } catch (error) {
+      say(`${part.name} did not stop cleanly: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+  process.exit(code);
+}
+
+async function main() {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  const config = loadConfig();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+
+  if (config.database.embedded) {
+    const postgres = await startEmbeddedPostgres({
+      projectRoot: config.projectRoot,
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.database.embeddedPort,
+    });
+    running.push({ name: 'PostgreSQL', stop: postgres.stop });
+    env.DATABASE_URL = postgres.url;
+    say(`PostgreSQL (embedded) on port ${config.database.embeddedPort}, data in ${path.join(config.dataDir, 'postgres')}`);
+  }
+
+  let temporalUi: string | undefined;
+  if (config.temporal.embedded) {
+    const executable = temporalCliExecutable(config.temporal.cliPath, config.projectRoot);
+    say(`starting the Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'downloaded by the SDK'})`);
+    const temporal = await startTemporalDevServer({
+      executable,
+      port: portOf(config.temporal.address),
+      namespace: config.temporal.namespace,
+      uiPort: config.temporal.uiPort,
+      dbFilename: path.join(config.dataDir, 'temporal', 'dev.db'),
+    });
+    running.push({ name: 'Temporal dev server', stop: () => temporal.teardown() });
+    temporalUi = `http://127.0.0.1:${config.temporal.uiPort}`;
+  }
+
+  let mailViewer: string | undefined;
+  if (config.mail.embedded) {
+    const mail = await MailCatcher.start({
+      smtpPort: Number(new URL(config.mail.smtpUrl).port),
+      viewerPort: config.mail.viewerPort,
+      storeDir: path.join(config.dataDir, 'mail'),
+    });
+    running.push({ name: 'mail catcher', stop: () => mail.stop() });
+    mailViewer = mail.viewerUrl;
+  }
+
+  // Migrations run once here, before the API and the worker connect.
+  const dataSource = await createDataSource(env.DATABASE_URL ?? config.database.url).initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  if (applied.length > 0) say(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+
+  const dist = path.join(config.projectRoot, 'dist', 'src');
+  const worker = runNodeProcess('worker', path.join(dist, 'worker', 'main.js'), env);
+  running.push(stopChild('worker', worker));
+  const api = runNodeProcess('API', path.join(dist, 'api', 'main.js'), { ...env, DB_MIGRATIONS_RUN: 'false' });
+  running.push(stopChild('API', api));
+
+  const base = config.api.publicUrl;
+  console.log(
+    [
+      '',
+      'Relance is starting. Open:',
+      `  API              ${base}   (health: ${base}/health)`,
+      `  Swagger UI       ${base}/docs`,
+      temporalUi ? `  Temporal Web UI  ${temporalUi}` : `  Temporal         ${config.temporal.address} (external)`,
+      mailViewer ? `  Mail viewer      ${mailViewer}` : `  SMTP             ${config.mail.smtpUrl} (external)`,
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error('[stack] failed to start:', error instanceof Error ? error.message : error);
+  void shutdown(1);
+});
