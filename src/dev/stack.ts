@@ -5,6 +5,7 @@
  * Data lives under .data/ and survives restarts. Ctrl-C stops everything, the API first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
@@ -48,6 +49,20 @@ function stopChild(name: string, child: ChildProcess, graceMs = 20_000): Stoppab
   };
 }
 
+/** The API answers /health once it reaches PostgreSQL and Temporal; the URLs are printed only then. */
+async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !shuttingDown) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
 let shuttingDown = false;
 const running: Stoppable[] = [];
 
@@ -87,6 +102,7 @@ async function main() {
   if (config.temporal.embedded) {
     const executable = temporalCliExecutable(config.temporal.cliPath, config.projectRoot);
     say(`starting the Temporal dev server (${executable.type === 'existing-path' ? executable.path : 'downloaded by the SDK'})`);
+    await mkdir(path.join(config.dataDir, 'temporal'), { recursive: true });
     const temporal = await startTemporalDevServer({
       executable,
       port: portOf(config.temporal.address),
@@ -122,10 +138,11 @@ async function main() {
   running.push(stopChild('API', api));
 
   const base = config.api.publicUrl;
+  await waitUntilHealthy(`${base}/health`);
   console.log(
     [
       '',
-      'Relance is starting. Open:',
+      'Relance is up. Open:',
       `  API              ${base}   (health: ${base}/health)`,
       `  Swagger UI       ${base}/docs`,
       temporalUi ? `  Temporal Web UI  ${temporalUi}` : `  Temporal         ${config.temporal.address} (external)`,
