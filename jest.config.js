@@ -19,6 +19,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
   testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -1,0 +1,57 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the embedded local defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.database).toMatchObject({ embedded: true, url: 'postgres://relance:relance@127.0.0.1:54329/relance' });
+    expect(config.temporal).toMatchObject({ embedded: true, address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'relance-dunning' });
+    expect(config.temporal.tls).toBeUndefined();
+    expect(config.mail).toMatchObject({ embedded: true, smtpUrl: 'smtp://127.0.0.1:1025' });
+    expect(config.api.publicUrl).toBe('http://127.0.0.1:3000');
+  });
+
+  it('points at external services when their variables are set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app:secret@db.internal:5432/relance',
+      TEMPORAL_ADDRESS: 'acme.a1b2c.tmprl.cloud:7233',
+      TEMPORAL_NAMESPACE: 'acme.a1b2c',
+      TEMPORAL_API_KEY: 'key-123',
+      SMTP_URL: 'smtps://user:pass@smtp.example:465',
+    });
+    expect(config.database).toMatchObject({ embedded: false, url: 'postgres://app:secret@db.internal:5432/relance' });
+    expect(config.temporal).toMatchObject({ embedded: false, address: 'acme.a1b2c.tmprl.cloud:7233', apiKey: 'key-123', tls: true });
+    expect(config.mail).toMatchObject({ embedded: false, smtpUrl: 'smtps://user:pass@smtp.example:465' });
+  });
+
+  it('turns mutual-TLS files into TLS settings', () => {
+    const config = loadConfig({ TEMPORAL_TLS_CERT_PATH: '/certs/client.pem', TEMPORAL_TLS_KEY_PATH: '/certs/client.key' });
+    expect(config.temporal.tls).toEqual({ clientCertPath: '/certs/client.pem', clientKeyPath: '/certs/client.key', serverRootCaCertPath: undefined, serverNameOverride: undefined });
+  });
+
+  it('names every invalid variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x@y/z',
+        TEMPORAL_ADDRESS: 'no-port',
+        DUNNING_SEND_HOUR: '24',
+        TEMPORAL_TLS: 'maybe',
+        NODE_ENV: 'staging',
+        TEMPORAL_TLS_CERT_PATH: '/only/the/cert.pem',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'DUNNING_SEND_HOUR', 'TEMPORAL_TLS', 'NODE_ENV', 'TEMPORAL_TLS_KEY_PATH']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('refuses embedded defaults in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production[\s\S]*TEMPORAL_ADDRESS[\s\S]*SMTP_URL/);
+  });
+});
