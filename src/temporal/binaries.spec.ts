@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { temporalCliExecutable, TOOLS_BIN_DIR } from './binaries';
@@ -23,6 +23,7 @@ describe('Temporal binary lookup order', () => {
   });
   afterEach(() => {
     process.env.PATH = originalPath;
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('falls back to the SDK download when nothing is installed', () => {

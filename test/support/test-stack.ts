@@ -1,4 +1,4 @@
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -32,7 +32,14 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
   // The folder must be reachable by the postgres user when tests run as root.
   const parent = await mkdtemp(path.join(os.tmpdir(), 'relance-test-pg-'));
   await chmod(parent, 0o755);
-  return startEmbeddedPostgres({ projectRoot: findProjectRoot(), dataDir: path.join(parent, 'data'), port: await freePort(), ephemeral: true });
+  const postgres = await startEmbeddedPostgres({ projectRoot: findProjectRoot(), dataDir: path.join(parent, 'data'), port: await freePort(), ephemeral: true });
+  return {
+    url: postgres.url,
+    async stop() {
+      await postgres.stop();
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
