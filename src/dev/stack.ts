@@ -95,7 +95,7 @@ async function main() {
     });
     running.push({ name: 'PostgreSQL', stop: postgres.stop });
     env.DATABASE_URL = postgres.url;
-    say(`PostgreSQL (embedded) on port ${config.database.embeddedPort}, data in ${path.join(config.dataDir, 'postgres')}`);
+    say(`PostgreSQL (embedded) on port ${config.database.embeddedPort}, data in ${postgres.dataDir}`);
   }
 
   let temporalUi: string | undefined;

@@ -34,7 +34,7 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
   await chmod(parent, 0o755);
   const postgres = await startEmbeddedPostgres({ projectRoot: findProjectRoot(), dataDir: path.join(parent, 'data'), port: await freePort(), ephemeral: true });
   return {
-    url: postgres.url,
+    ...postgres,
     async stop() {
       await postgres.stop();
       await rm(parent, { recursive: true, force: true });
