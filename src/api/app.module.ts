@@ -6,6 +6,11 @@ import { HealthController } from './health/health.controller';
 import { DunningStarter } from './invoices/dunning-starter';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { InvoicePenaltiesController } from './invoices/invoice-penalties.controller';
+import { PenaltiesController } from './penalties/penalties.controller';
+import { PenaltyCalculator } from './penalties/penalty-calculator';
+import { RatesController } from './rates/rates.controller';
+import { RatesService } from './rates/rates.service';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
 export interface ApiDependencies {
@@ -20,13 +25,15 @@ export class AppModule {
   static register({ config, dataSource, temporalClient }: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, InvoicesController],
+      controllers: [HealthController, InvoicesController, PenaltiesController, RatesController, InvoicePenaltiesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATA_SOURCE, useValue: dataSource },
         { provide: TEMPORAL_CLIENT, useValue: temporalClient },
         DunningStarter,
         InvoicesService,
+        PenaltyCalculator,
+        RatesService,
       ],
     };
   }
