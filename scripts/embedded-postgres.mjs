@@ -100,6 +100,8 @@ function run(file, args, account) {
 }
 
 async function initialise(binaries, dataDir, account) {
+  // Parents get the usual 755 so the postgres user can walk through them; the cluster itself stays private.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (account) chownSync(dataDir, account.uid, account.gid);
   const passwordFile = path.join(os.tmpdir(), `relance-pg-password-${process.pid}`);
