@@ -42,16 +42,27 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
   };
 }
 
+function stopServer(server: RunningPostgres | TestWorkflowEnvironment | MailCatcher): Promise<unknown> {
+  return 'teardown' in server ? server.teardown() : server.stop();
+}
+
 /**
  * The real stack for end-to-end tests, all on loopback and free ports: embedded PostgreSQL, a
  * Temporal dev server, the local SMTP server, a worker and the API (in this process).
  */
 export async function startTestStack(options: { worker?: boolean } = {}): Promise<TestStack> {
-  const [postgres, temporal, mail] = await Promise.all([
-    startTestPostgres(),
-    startDevServer(),
-    MailCatcher.start({ smtpPort: 0, viewerPort: 0 }),
-  ]);
+  const started = await Promise.allSettled([startTestPostgres(), startDevServer(), MailCatcher.start({ smtpPort: 0, viewerPort: 0 })] as const);
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    // Stop what did start, or Jest waits for it forever.
+    await Promise.allSettled(started.map((result) => (result.status === 'fulfilled' ? stopServer(result.value) : undefined)));
+    throw failure.reason;
+  }
+  const [postgres, temporal, mail] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
+    RunningPostgres,
+    TestWorkflowEnvironment,
+    MailCatcher,
+  ];
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: postgres.url,
