@@ -1,15 +1,34 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { renderDueDateReminder } from './mail/due-date-reminder.template';
-import { SmtpRejectedRecipientError, type Mailer } from './mail/mailer';
-import { sendStepEmailOnce } from './mail/send-step-email';
-import { loadInvoice, updateDunningStage } from './records/invoice-records';
+import type { Mailer } from './mail/mailer';
+import { emailDebtorOnce, invoiceOrFail } from './mail/invoice-email';
+import {
+  createPhoneCall,
+  handOver,
+  produceRegisteredLetter,
+  producePenaltyInvoiceDocument,
+  produceWrittenReminder,
+  sendReminderEmail,
+} from './dunning-steps';
+import type {
+  CloseOperatorTasksRequest,
+  DunningEventsRecord,
+  DunningStepRequest,
+  OperatorTaskRequest,
+  StepOutcome,
+} from './dunning-activity-types';
+import { recordDunningEvents } from './records/dunning-events';
+import { updateDunningStage } from './records/invoice-records';
+import { closeTasks, createTaskOnce } from './tasks/operator-tasks';
+
+export type * from './dunning-activity-types';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
   mailer: Mailer;
 }
 
+/** The first slice's request (dunnings started before the full plan). */
 export interface StepEmailRequest {
   dunningId: string;
   invoiceId: string;
@@ -20,13 +39,35 @@ export interface StepEmailRequest {
  * Activities are built from their dependencies: the worker passes real ones; the workflow only
  * imports the type. Names say what an operator sees in the Web UI.
  */
-export function createActivities({ dataSource, mailer }: ActivityDependencies) {
+export function createActivities(deps: ActivityDependencies) {
+  const { dataSource, mailer } = deps;
   return {
+    // ---- plan steps (DunningStepRequest → StepOutcome) ----
+    sendCourtesyReminderEmail: (request: DunningStepRequest): Promise<StepOutcome> => sendReminderEmail(deps, request),
+    sendFirstReminderEmail: (request: DunningStepRequest): Promise<StepOutcome> => sendReminderEmail(deps, request),
+    sendSecondReminderEmail: (request: DunningStepRequest): Promise<StepOutcome> => sendReminderEmail(deps, request),
+    createPhoneCallTask: (request: DunningStepRequest): Promise<StepOutcome> => createPhoneCall(deps, request),
+    produceWrittenReminderLetter: (request: DunningStepRequest): Promise<StepOutcome> => produceWrittenReminder(deps, request),
+    produceRegisteredWarningLetter: (request: DunningStepRequest): Promise<StepOutcome> =>
+      produceRegisteredLetter(deps, request, 'registered_warning'),
+    produceFormalNotice: (request: DunningStepRequest): Promise<StepOutcome> => produceRegisteredLetter(deps, request, 'formal_notice'),
+    producePenaltyInvoice: (request: DunningStepRequest): Promise<StepOutcome> => producePenaltyInvoiceDocument(deps, request),
+    handOverForEscalation: (request: DunningStepRequest): Promise<StepOutcome> => handOver(deps, request),
+
+    // ---- operator tasks and the read model ----
+    async createOperatorTask(request: OperatorTaskRequest): Promise<{ id: string; alreadyDone: boolean }> {
+      return createTaskOnce(dataSource, request);
+    },
+    async closeOperatorTasks(request: CloseOperatorTasksRequest): Promise<number> {
+      return closeTasks(dataSource, request);
+    },
+    async recordDunningEvents(record: DunningEventsRecord): Promise<void> {
+      await recordDunningEvents(dataSource, record);
+    },
+
+    // ---- first slice: still registered for dunnings started before the full plan ----
     async sendDueDateReminderEmail(request: StepEmailRequest): Promise<{ messageId: string; alreadySent: boolean }> {
-      const invoice = await loadInvoice(dataSource, request.invoiceId);
-      if (!invoice) {
-        throw ApplicationFailure.nonRetryable(`Invoice ${request.invoiceId} does not exist`, 'INVOICE.NOT_FOUND');
-      }
+      const invoice = await invoiceOrFail(dataSource, request.invoiceId);
       const content = renderDueDateReminder({
         language: invoice.debtorLanguage,
         debtorName: invoice.debtorName,
@@ -36,21 +77,8 @@ export function createActivities({ dataSource, mailer }: ActivityDependencies) {
         amountCents: invoice.totalCents,
         currency: invoice.currency,
       });
-      try {
-        return await sendStepEmailOnce(dataSource, mailer, `${request.dunningId}/${request.step}`, {
-          invoiceId: invoice.id,
-          step: request.step,
-          to: invoice.debtorEmail,
-          ...content,
-        });
-      } catch (error) {
-        if (error instanceof SmtpRejectedRecipientError) {
-          throw ApplicationFailure.nonRetryable(error.message, 'MAIL.RECIPIENT_REJECTED');
-        }
-        throw error;
-      }
+      return emailDebtorOnce(dataSource, mailer, invoice, `${request.dunningId}/${request.step}`, request.step, content);
     },
-
     async recordDunningStage(update: { invoiceId: string; stage: string; nextActionAt: string | null }): Promise<void> {
       await updateDunningStage(dataSource, update.invoiceId, update.stage, update.nextActionAt ? new Date(update.nextActionAt) : null);
     },

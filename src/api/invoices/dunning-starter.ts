@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
 import { parisInstant } from '../../domain/calendar';
+import { DEFAULT_FR_B2B_PLAN } from '../../domain/plan';
 import type { InvoiceEntity } from '../../db/entities/invoice.entity';
 import type { dunningWorkflow } from '../../workflows';
 import type { DunningInput, DunningState } from '../../workflows/dunning-input';
@@ -34,7 +35,12 @@ export class DunningStarter {
       currency: invoice.currency,
       dueDate: invoice.dueDate,
       sendHour: this.config.dunning.sendHour,
+      // The plan in force, copied: editing it later never changes this dunning. Plans stored in
+      // PostgreSQL will be looked up here; until then every invoice gets the default plan.
+      plan: DEFAULT_FR_B2B_PLAN,
+      penaltyTerms: { jurisdiction: 'FR', debtorType: 'business' },
     };
+    const { plan } = input;
     try {
       await this.client.workflow.start<typeof dunningWorkflow>('dunningWorkflow', {
         workflowId: invoice.workflowId,
@@ -42,7 +48,8 @@ export class DunningStarter {
         args: [input],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
-        staticSummary: `Invoice ${invoice.invoiceNumber} · ${invoice.debtorName} · ${(invoice.totalCents / 100).toFixed(2)} ${invoice.currency}`,
+        staticSummary: `Invoice ${invoice.invoiceNumber} · ${invoice.debtorName} · ${(invoice.totalCents / 100).toFixed(2)} ${invoice.currency} · due ${invoice.dueDate}`,
+        staticDetails: `Plan **${plan.name} v${plan.version}**: ${plan.steps.map((s) => `${s.key} (${s.anchor} ${s.offsetDays >= 0 ? '+' : ''}${s.offsetDays})`).join(', ')}`,
         typedSearchAttributes: [
           { key: RelanceStage, value: invoice.stage },
           { key: RelanceInvoiceNumber, value: invoice.invoiceNumber },

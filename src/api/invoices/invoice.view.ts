@@ -6,9 +6,10 @@ export class DunningView {
   @ApiProperty({ example: 'awaiting_due_date' }) stage!: string;
   @ApiProperty({ example: 120000 }) amountDueCents!: number;
   @ApiProperty({ example: 'EUR' }) currency!: string;
-  @ApiPropertyOptional({ example: { step: 'due_date_reminder', at: '2026-12-01T08:00:00.000Z' }, nullable: true })
+  @ApiPropertyOptional({ example: { step: 'first_reminder', at: '2026-12-02T08:00:00.000Z' }, nullable: true })
   nextAction!: { step: string; at: string } | null;
-  @ApiProperty({ example: [] }) history!: { step: string; at: string }[];
+  @ApiProperty({ example: [{ at: '2026-11-28T08:00:00.000Z', kind: 'step_done', step: 'courtesy_reminder', summary: 'Courtesy reminder e-mailed to the debtor' }] })
+  history!: { at: string; kind: string; step?: string; summary: string; by?: string }[];
 }
 
 export class InvoiceView {

@@ -50,6 +50,10 @@ export class InvoiceEntity {
   @Column({ name: 'next_action_at', type: 'timestamptz', nullable: true })
   nextActionAt!: Date | null;
 
+  /** What is still due after the payments the dunning received; null until the dunning first records it. */
+  @Column({ name: 'balance_cents', type: 'bigint', nullable: true, transformer: centsTransformer })
+  balanceCents!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

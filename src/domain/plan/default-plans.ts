@@ -1,0 +1,32 @@
+import { DunningPlan } from './plan-types';
+
+/**
+ * The default French B2B plan of dunning-process.md: courteous and factual first, proof of every
+ * step, and only then the formal notice (with the penalty invoice) and the hand-over.
+ */
+export const DEFAULT_FR_B2B_PLAN: DunningPlan = deepFreeze({
+  name: 'fr-b2b-default',
+  version: 1,
+  description: 'France, between businesses: e-mails, phone call, letter, registered warning, formal notice, escalation.',
+  steps: [
+    { key: 'courtesy_reminder', anchor: 'due_date', offsetDays: -3, channel: 'email', template: 'courtesy_reminder', tone: 'courteous' },
+    { key: 'first_reminder', anchor: 'due_date', offsetDays: 1, channel: 'email', template: 'first_reminder', tone: 'courteous' },
+    { key: 'phone_call', anchor: 'due_date', offsetDays: 1, channel: 'phone_task', template: 'phone_call', tone: 'courteous', completeWithinDays: 2 },
+    { key: 'written_reminder', anchor: 'due_date', offsetDays: 8, channel: 'letter', template: 'written_reminder', tone: 'firm', payWithinDays: 7 },
+    { key: 'registered_warning', anchor: 'due_date', offsetDays: 15, channel: 'registered_letter', template: 'registered_warning', tone: 'firm', payWithinDays: 8 },
+    { key: 'formal_notice', anchor: 'registered_letter_posted', offsetDays: 8, channel: 'formal_notice', template: 'formal_notice', tone: 'formal' },
+    { key: 'penalty_invoice', anchor: 'registered_letter_posted', offsetDays: 8, channel: 'penalty_invoice', template: 'penalty_invoice', tone: 'formal' },
+    { key: 'escalation', anchor: 'formal_notice_deadline', offsetDays: 1, channel: 'escalation', template: 'collection_handover', tone: 'formal' },
+  ],
+  formalNoticeDeadlineDays: 8,
+  promiseGraceDays: 3,
+  postingConfirmationDays: 5,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,11 @@
+export type { StepChannel, StepAnchor, StepTone, StepTemplate, DunningPlanStep, DunningPlan, PlanReference } from './plan-types';
+export { STEP_TEMPLATES, STEP_ANCHORS, STEP_TONES } from './plan-types';
+export { DEFAULT_FR_B2B_PLAN } from './default-plans';
+export type { PlanProblem } from './validate-plan';
+export { InvalidPlanError, planProblems, assertValidPlan } from './validate-plan';
+export type { PausePeriod } from './schedule';
+export { pausedDaysSince, stepDate, sendInstant, nextSendSlot, runInstant } from './schedule';
+export type { StartingPoint } from './starting-step';
+export { startingStep } from './starting-step';
+export type { PenaltyTerms, PenaltiesToday, PenaltiesTodayRequest } from './penalties-today';
+export { penaltiesToday } from './penalties-today';

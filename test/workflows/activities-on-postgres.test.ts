@@ -1,0 +1,155 @@
+import type { DataSource } from 'typeorm';
+import { createActivities, type DunningActivities, type DunningStepRequest } from '../../src/activities';
+import type { Mailer, OutgoingMail } from '../../src/activities/mail/mailer';
+import { createDataSource } from '../../src/db/data-source';
+import { DunningDocumentEntity } from '../../src/db/entities/dunning-document.entity';
+import { DunningEventEntity } from '../../src/db/entities/dunning-event.entity';
+import { DunningTaskEntity } from '../../src/db/entities/dunning-task.entity';
+import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
+import type { RunningPostgres } from '../../src/dev/embedded-postgres';
+import { startTestPostgres } from '../support/test-stack';
+
+// The workflow's activities against a real PostgreSQL (the SMTP side is a recording mailer): each
+// does its work once per dunning and step, however often Temporal retries it.
+describe('dunning activities on PostgreSQL', () => {
+  let postgres: RunningPostgres;
+  let dataSource: DataSource;
+  let activities: DunningActivities;
+  const sent: OutgoingMail[] = [];
+  const mailer: Mailer = { send: async (mail) => void sent.push(mail), close: () => undefined };
+  let invoiceId: string;
+  const dunningId = 'invoice:default:F-ACT-1';
+
+  const request = (overrides: Partial<DunningStepRequest>): DunningStepRequest => ({
+    dunningId,
+    invoiceId,
+    invoiceNumber: 'F-ACT-1',
+    plan: { name: 'fr-b2b-default', version: 1 },
+    step: 'first_reminder',
+    channel: 'email',
+    template: 'first_reminder',
+    tone: 'courteous',
+    stepDate: '2026-12-14',
+    invoiceTotalCents: 120_000,
+    balanceCents: 120_000,
+    currency: 'EUR',
+    dueDate: '2026-12-11',
+    payBy: null,
+    completeBy: null,
+    penalties: { status: 'unavailable', asOf: '2026-12-14', code: 'RATE.MISSING', reason: 'No ECB_MRO rate for 2026-H2' },
+    previousReminderDates: [],
+    registeredLetter: null,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    dataSource = await createDataSource(postgres.url, { poolSize: 2 }).initialize();
+    await dataSource.runMigrations();
+    const invoice = await dataSource.getRepository(InvoiceEntity).save({
+      creditorId: 'default',
+      invoiceNumber: 'F-ACT-1',
+      customerId: 'CUST-1',
+      totalCents: 120_000,
+      netCents: 100_000,
+      currency: 'EUR',
+      issueDate: '2026-11-11',
+      dueDate: '2026-12-11',
+      debtorName: 'Boulangerie Martin SARL',
+      debtorEmail: 'compta@boulangerie-martin.example',
+      debtorLanguage: 'fr',
+      workflowId: dunningId,
+      stage: 'awaiting_due_date',
+    });
+    invoiceId = invoice.id;
+    activities = createActivities({ dataSource, mailer });
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await postgres?.stop();
+  });
+
+  it('sends a step e-mail once, however often the activity runs', async () => {
+    const first = await activities.sendFirstReminderEmail(request({}));
+    const retry = await activities.sendFirstReminderEmail(request({}));
+    expect(first.alreadyDone).toBe(false);
+    expect(retry).toEqual({ reference: first.reference, alreadyDone: true });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: 'compta@boulangerie-martin.example', subject: 'Relance : facture F-ACT-1 échue le 11 décembre 2026' });
+    expect(sent[0].text).toContain('reste impayée à ce jour pour un montant de 1\u00a0200,00\u00a0€');
+    expect(await dataSource.getRepository(SentEmailEntity).countBy({ invoiceId, step: 'first_reminder' })).toBe(1);
+  });
+
+  it('creates the phone-call task once, with the call script', async () => {
+    const phone = request({ step: 'phone_call', channel: 'phone_task', template: 'phone_call', completeBy: '2026-12-16' });
+    const task = await activities.createPhoneCallTask(phone);
+    expect(await activities.createPhoneCallTask(phone)).toEqual({ reference: task.reference, alreadyDone: true });
+    const stored = await dataSource.getRepository(DunningTaskEntity).findOneByOrFail({ id: task.reference });
+    expect(stored).toMatchObject({ kind: 'phone_call', status: 'open', dueOn: '2026-12-16', taskKey: `${dunningId}/phone_call` });
+    expect(stored.instructions).toContain('Get the name and contact of the person who releases the payment');
+  });
+
+  it('records letters as documents awaiting their PDF; registered ones come with a task to post them', async () => {
+    const written = await activities.produceWrittenReminderLetter(
+      request({ step: 'written_reminder', channel: 'letter', template: 'written_reminder', tone: 'firm', payBy: '2026-12-28', previousReminderDates: ['2026-12-08', '2026-12-14'] }),
+    );
+    const warning = await activities.produceRegisteredWarningLetter(
+      request({ step: 'registered_warning', channel: 'registered_letter', template: 'registered_warning', tone: 'firm', stepDate: '2026-12-28' }),
+    );
+    const documents = dataSource.getRepository(DunningDocumentEntity);
+    expect(await documents.findOneByOrFail({ id: written.reference })).toMatchObject({
+      kind: 'written_reminder',
+      status: 'awaiting_pdf',
+      payBy: '2026-12-28',
+      balanceCents: 120_000,
+      details: expect.objectContaining({ previousReminderDates: ['2026-12-08', '2026-12-14'] }),
+    });
+    expect(sent.at(-1)?.text).toContain('Malgré nos relances du 8 décembre 2026 et du 14 décembre 2026');
+    expect(await documents.findOneByOrFail({ id: warning.reference })).toMatchObject({ kind: 'registered_warning', documentDate: '2026-12-28' });
+    expect(await dataSource.getRepository(DunningTaskEntity).findOneByOrFail({ taskKey: `${dunningId}/registered_warning/post` })).toMatchObject({
+      kind: 'post_registered_letter',
+      dueOn: '2026-12-29',
+    });
+  });
+
+  it('refuses for good what retrying cannot fix', async () => {
+    await expect(activities.sendFirstReminderEmail(request({ invoiceId: '00000000-0000-4000-8000-000000000000', step: 'x' }))).rejects.toMatchObject({
+      type: 'INVOICE.NOT_FOUND',
+      nonRetryable: true,
+    });
+    await expect(activities.produceFormalNotice(request({ template: 'first_reminder' }))).rejects.toMatchObject({ type: 'STEP.UNSUPPORTED', nonRetryable: true });
+  });
+
+  it('writes the timeline once and keeps the read model current; closes tasks when told', async () => {
+    const record = {
+      dunningId,
+      invoiceId,
+      events: [
+        { seq: 1, entry: { at: '2026-12-14T08:00:00.000Z', kind: 'step_done' as const, step: 'first_reminder', summary: 'First reminder e-mailed to the debtor' } },
+        { seq: 2, entry: { at: '2026-12-15T10:00:00.000Z', kind: 'payment' as const, summary: 'Payment VIR-1 of €500.00 received', by: 'bank-feed' } },
+      ],
+      readModel: { stage: 'phone_call' as const, amountDueCents: 70_000, nextActionAt: '2026-12-21T08:00:00.000Z' },
+    };
+    await activities.recordDunningEvents(record);
+    await activities.recordDunningEvents(record);
+    const rows = await dataSource.getRepository(DunningEventEntity).find({ where: { dunningId }, order: { seq: 'ASC' } });
+    expect(rows.map((r) => [r.seq, r.kind, r.step, r.actor])).toEqual([
+      [1, 'step_done', 'first_reminder', null],
+      [2, 'payment', null, 'bank-feed'],
+    ]);
+    expect(await dataSource.getRepository(InvoiceEntity).findOneByOrFail({ id: invoiceId })).toMatchObject({
+      stage: 'phone_call',
+      balanceCents: 70_000,
+      nextActionAt: new Date('2026-12-21T08:00:00.000Z'),
+    });
+
+    expect(await activities.closeOperatorTasks({ dunningId, key: `${dunningId}/phone_call`, outcome: 'promise_to_pay', by: 'marie' })).toBe(1);
+    expect(await activities.closeOperatorTasks({ dunningId, key: null, outcome: 'paid', by: null })).toBe(1);
+    const tasks = await dataSource.getRepository(DunningTaskEntity).find({ where: { dunningId }, order: { kind: 'ASC' } });
+    expect(tasks.map((t) => [t.kind, t.status, t.outcome])).toEqual([
+      ['phone_call', 'done', 'promise_to_pay'],
+      ['post_registered_letter', 'cancelled', 'paid'],
+    ]);
+  });
+});
