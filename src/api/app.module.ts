@@ -11,7 +11,11 @@ import { PenaltiesController } from './penalties/penalties.controller';
 import { PenaltyCalculator } from './penalties/penalty-calculator';
 import { RatesController } from './rates/rates.controller';
 import { RatesService } from './rates/rates.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansService } from './plans/plans.service';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+import { CreditorsModule } from './creditor/creditors.module';
+import { CustomersModule } from './customers/customers.module';
 
 export interface ApiDependencies {
   config: AppConfig;
@@ -25,7 +29,8 @@ export class AppModule {
   static register({ config, dataSource, temporalClient }: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, InvoicesController, PenaltiesController, RatesController, InvoicePenaltiesController],
+      imports: [CreditorsModule.register({ dataSource }), CustomersModule.register({ config, dataSource })],
+      controllers: [HealthController, InvoicesController, PenaltiesController, RatesController, InvoicePenaltiesController, PlansController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATA_SOURCE, useValue: dataSource },
@@ -34,6 +39,7 @@ export class AppModule {
         InvoicesService,
         PenaltyCalculator,
         RatesService,
+        PlansService,
       ],
     };
   }

@@ -1,12 +1,39 @@
 import { DataSource } from 'typeorm';
+import { CreditorEntity } from './entities/creditor.entity';
+import { CustomerEntity } from './entities/customer.entity';
+import { DunningDocumentEntity } from './entities/dunning-document.entity';
+import { DunningEventEntity } from './entities/dunning-event.entity';
+import { DunningPlanEntity } from './entities/dunning-plan.entity';
+import { DunningTaskEntity } from './entities/dunning-task.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
+import { OperatorRateEntity } from './entities/operator-rate.entity';
 import { SentEmailEntity } from './entities/sent-email.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
-import { OperatorRateEntity } from './entities/operator-rate.entity';
+import { DunningRecords1764200000000 } from './migrations/1764200000000-dunning-records';
 import { OperatorRates1764300000000 } from './migrations/1764300000000-operator-rates';
+import { CreditorsCustomers1764400000000 } from './migrations/1764400000000-creditors-customers';
+import { DunningPlans1764500000000 } from './migrations/1764500000000-dunning-plans';
 
-export const entities = [InvoiceEntity, SentEmailEntity, OperatorRateEntity];
-export const migrations = [InitialSchema1764100000000, OperatorRates1764300000000];
+export const entities = [
+  InvoiceEntity,
+  SentEmailEntity,
+  OperatorRateEntity,
+  DunningEventEntity,
+  DunningTaskEntity,
+  DunningDocumentEntity,
+  CreditorEntity,
+  CustomerEntity,
+  DunningPlanEntity,
+];
+
+/** In the order they apply (TypeORM also sorts them by their timestamp). */
+export const migrations = [
+  InitialSchema1764100000000,
+  DunningRecords1764200000000,
+  OperatorRates1764300000000,
+  CreditorsCustomers1764400000000,
+  DunningPlans1764500000000,
+];
 
 /** The schema comes from migrations only; `synchronize` stays off everywhere. */
 export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
