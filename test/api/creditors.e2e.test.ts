@@ -20,7 +20,7 @@ describe('creditors API on the real stack', () => {
     competentCourt: { name: 'Tribunal des activités économiques de Paris' },
     bankDetails: { iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'agrifrpp' },
     billingContact: { name: 'Service comptabilité clients', email: 'compta-clients@atelier-dubois.fr', phone: '+33 1 84 60 12 34' },
-    defaultPlanName: 'fr-b2b-standard',
+    defaultPlanName: 'fr-b2b-default',
     ...overrides,
   });
   const belgian = (overrides: Record<string, unknown> = {}) => ({
@@ -62,7 +62,7 @@ describe('creditors API on the real stack', () => {
       competentCourt: { name: 'Tribunal des activités économiques de Paris' },
       bankDetails: { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPP' },
       billingContact: { name: 'Service comptabilité clients', email: 'compta-clients@atelier-dubois.fr', phone: '+33184601234' },
-      defaultPlanName: 'fr-b2b-standard',
+      defaultPlanName: 'fr-b2b-default',
       createdAt: expect.any(String),
       updatedAt: body.createdAt,
     });

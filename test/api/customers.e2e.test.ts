@@ -37,7 +37,7 @@ describe('customers API on the real stack', () => {
     billingAddress: { lines: ['Rue Haute 62'], postalCode: '1000', city: 'Bruxelles', country: 'BE' },
     registeredOffice: { lines: ['Avenue Louise 54'], postalCode: '1050', city: 'Ixelles', country: 'BE' },
     contacts: [{ role: 'accounts_payable', name: 'Accounts payable', email: 'ap@brasserie-sablon.be', language: 'en' }],
-    planOverride: 'habitual-late-payer',
+    planOverride: 'fr-b2b-habitual-late-payer',
     habitualLatePayer: true,
     ...overrides,
   });
@@ -136,7 +136,7 @@ describe('customers API on the real stack', () => {
 
   it('stores a Belgian business, a consumer and a German business (numbers taken as written)', async () => {
     const be = await post(belgianBusiness()).expect(201);
-    expect(be.body).toMatchObject({ registrationNumber: '0202239951', vatNumber: 'BE0202239951', habitualLatePayer: true, planOverride: 'habitual-late-payer' });
+    expect(be.body).toMatchObject({ registrationNumber: '0202239951', vatNumber: 'BE0202239951', habitualLatePayer: true, planOverride: 'fr-b2b-habitual-late-payer' });
     expect(be.body.registeredOffice).toEqual({ lines: ['Avenue Louise 54'], postalCode: '1050', city: 'Ixelles', country: 'BE' });
     const person = await post(consumer()).expect(201);
     expect(person.body).toMatchObject({ type: 'consumer', registrationNumber: null, vatNumber: null, contacts: [{ phone: '+33612345678', email: null }] });
@@ -165,15 +165,15 @@ describe('customers API on the real stack', () => {
   describe('PATCH', () => {
     it('changes only the fields sent, and moves updatedAt', async () => {
       const before = (await request(stack.http).get(`/v1/customers/${martinId}`).expect(200)).body;
-      const { body } = await patch(martinId, { habitualLatePayer: true, planOverride: 'habitual-late-payer' }).expect(200);
-      expect(body).toEqual({ ...before, habitualLatePayer: true, planOverride: 'habitual-late-payer', updatedAt: expect.any(String) });
+      const { body } = await patch(martinId, { habitualLatePayer: true, planOverride: 'fr-b2b-habitual-late-payer' }).expect(200);
+      expect(body).toEqual({ ...before, habitualLatePayer: true, planOverride: 'fr-b2b-habitual-late-payer', updatedAt: expect.any(String) });
       expect(Date.parse(body.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
       expect((await request(stack.http).get(`/v1/customers/${martinId}`).expect(200)).body).toEqual(body);
     });
 
     it('is idempotent: the same PATCH again, or an empty one, changes nothing (updatedAt included)', async () => {
       const before = (await request(stack.http).get(`/v1/customers/${martinId}`).expect(200)).body;
-      expect((await patch(martinId, { habitualLatePayer: true, planOverride: 'habitual-late-payer' }).expect(200)).body).toEqual(before);
+      expect((await patch(martinId, { habitualLatePayer: true, planOverride: 'fr-b2b-habitual-late-payer' }).expect(200)).body).toEqual(before);
       expect((await patch(martinId, {}).expect(200)).body).toEqual(before);
     });
 

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEFAULT_FR_B2B_PLAN } from '../../src/domain/plan';
+import { DEFAULT_FR_B2B_PLAN, HABITUAL_LATE_PAYER_FR_B2B_PLAN } from '../../src/domain/plan';
 import { DunningPlanEntity } from '../../src/db/entities/dunning-plan.entity';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -24,7 +24,10 @@ describe('plans API on the real stack', () => {
 
   it('lists the shipped default plan and serves it', async () => {
     const list = await request(stack.http).get('/v1/plans').expect(200);
-    expect(list.body).toEqual([{ name: 'fr-b2b-default', latestVersion: 1, versions: [1], description: DEFAULT_FR_B2B_PLAN.description }]);
+    expect(list.body).toEqual([
+      { name: 'fr-b2b-default', latestVersion: 1, versions: [1], description: DEFAULT_FR_B2B_PLAN.description },
+      { name: 'fr-b2b-habitual-late-payer', latestVersion: 1, versions: [1], description: HABITUAL_LATE_PAYER_FR_B2B_PLAN.description },
+    ]);
     const plan = await request(stack.http).get('/v1/plans/fr-b2b-default').expect(200);
     expect(plan.body).toEqual({ ...DEFAULT_FR_B2B_PLAN, origin: 'shipped' });
   });

@@ -11,7 +11,7 @@ export const FRENCH_CREDITOR = {
   competentCourt: { name: 'Tribunal des activités économiques de Paris' },
   bankDetails: { iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP' },
   billingContact: { name: 'Service comptabilité clients', email: 'compta-clients@atelier-dubois.fr', phone: '+33 1 84 60 12 34' },
-  defaultPlanName: 'fr-b2b-standard',
+  defaultPlanName: 'fr-b2b-default',
 };
 
 export const BELGIAN_CREDITOR = {

@@ -117,7 +117,7 @@ export class PutCreditorDto {
   @Type(() => BillingContactDto)
   billingContact!: BillingContactDto;
 
-  @ApiPropertyOptional({ example: 'fr-b2b-standard', nullable: true, description: 'Dunning plan used when a customer has no override (not checked yet: plans are stored later)' })
+  @ApiPropertyOptional({ example: 'fr-b2b-default', nullable: true, description: 'Dunning plan used when a customer has no override' })
   @IsOptional()
   @IsText(100)
   defaultPlanName?: string | null;

@@ -34,7 +34,7 @@ export class CreditorView {
   @ApiProperty({ type: CompetentCourtView }) competentCourt!: CompetentCourtView;
   @ApiProperty({ type: CreditorBankDetailsView }) bankDetails!: CreditorBankDetailsView;
   @ApiProperty({ type: CreditorBillingContactView }) billingContact!: CreditorBillingContactView;
-  @ApiProperty({ example: 'fr-b2b-standard', nullable: true, type: String }) defaultPlanName!: string | null;
+  @ApiProperty({ example: 'fr-b2b-default', nullable: true, type: String }) defaultPlanName!: string | null;
   @ApiProperty({ example: '2026-11-25T09:12:00.000Z' }) createdAt!: string;
   @ApiProperty({ example: '2026-11-25T09:12:00.000Z', description: 'Moves only when a PUT changed something' }) updatedAt!: string;
 }

@@ -5,6 +5,7 @@ import { CreditorEntity } from '../../db/entities/creditor.entity';
 import { ApiError, validationFailed } from '../common/api-error';
 import { toPostalAddress } from '../common/postal-address.dto';
 import { differingFields } from '../common/same-json';
+import { PlansService } from '../plans/plans.service';
 import { DATA_SOURCE } from '../tokens';
 import type { PutCreditorDto } from './creditor.dto';
 import { toCreditorView, type CreditorListView, type CreditorView } from './creditor.view';
@@ -41,7 +42,10 @@ function toContent(dto: PutCreditorDto): CreditorContent {
 
 @Injectable()
 export class CreditorsService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly plans: PlansService,
+  ) {}
 
   async list(): Promise<CreditorListView> {
     const rows = await this.dataSource.getRepository(CreditorEntity).find({ order: { id: 'ASC' } });
@@ -64,6 +68,7 @@ export class CreditorsService {
       const country = dto.jurisdiction === 'FR' ? 'French' : 'Belgian';
       throw validationFailed(problems.map(({ field, issue }) => ({ path: field, issue: `${field} ${issue} (${country} rules, from jurisdiction ${dto.jurisdiction})` })));
     }
+    await this.plans.assertAssignable(dto.defaultPlanName, 'defaultPlanName');
     const content = toContent(dto);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(CreditorEntity);

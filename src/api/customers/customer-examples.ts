@@ -26,7 +26,7 @@ export const BELGIAN_BUSINESS = {
   billingAddress: { lines: ['Rue Haute 62'], postalCode: '1000', city: 'Bruxelles', country: 'BE' },
   registeredOffice: { lines: ['Avenue Louise 54'], postalCode: '1050', city: 'Ixelles', country: 'BE' },
   contacts: [{ role: 'accounts_payable', name: 'Accounts payable', email: 'ap@brasserie-sablon.be', language: 'en' }],
-  planOverride: 'habitual-late-payer',
+  planOverride: 'fr-b2b-habitual-late-payer',
   habitualLatePayer: true,
 };
 

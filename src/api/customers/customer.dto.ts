@@ -104,7 +104,7 @@ export class CreateCustomerDto {
   @Type(() => ContactDto)
   contacts?: ContactDto[];
 
-  @ApiPropertyOptional({ example: 'habitual-late-payer', nullable: true, description: "Plan for this customer instead of the creditor's default (not checked yet: plans are stored later)" })
+  @ApiPropertyOptional({ example: 'fr-b2b-habitual-late-payer', nullable: true, description: "Plan for this customer instead of the creditor's default" })
   @IsOptional()
   @IsText(100)
   planOverride?: string | null;

@@ -116,7 +116,7 @@ export class CustomersController {
   @ApiBody({
     type: UpdateCustomerDto,
     examples: {
-      'Flag as habitual late payer with its plan': { value: { habitualLatePayer: true, planOverride: 'habitual-late-payer' } },
+      'Flag as habitual late payer with its plan': { value: { habitualLatePayer: true, planOverride: 'fr-b2b-habitual-late-payer' } },
       'Replace the contacts': { value: { contacts: [{ role: 'accounts_payable', name: 'Centre de services partagés', email: 'csp-fournisseurs@groupe-martin.fr', language: 'fr' }] } },
       'Clear the registered office': { value: { registeredOffice: null } },
     },

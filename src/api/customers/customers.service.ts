@@ -9,6 +9,7 @@ import { ApiError, validationFailed, type ErrorDetail } from '../common/api-erro
 import { CURSOR_TIMESTAMP_SQL, decodeCursor, encodeCursor } from '../common/cursor';
 import { toPostalAddress } from '../common/postal-address.dto';
 import { differingFields } from '../common/same-json';
+import { PlansService } from '../plans/plans.service';
 import { APP_CONFIG, DATA_SOURCE } from '../tokens';
 import { DEFAULT_PAGE_SIZE, type ContactDto, type CreateCustomerDto, type ListCustomersQueryDto, type UpdateCustomerDto } from './customer.dto';
 import { toCustomerView, type CustomerPageView, type CustomerView } from './customer.view';
@@ -89,6 +90,7 @@ export class CustomersService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly plans: PlansService,
   ) {}
 
   /**
@@ -112,6 +114,7 @@ export class CustomersService {
     };
     const problems = customerProblems(content);
     if (problems.length > 0) throw validationFailed(problems);
+    await this.plans.assertAssignable(content.planOverride, 'planOverride');
     if (!(await this.dataSource.getRepository(CreditorEntity).existsBy({ id: creditorId }))) {
       const which = dto.creditorId === undefined ? `the default creditor ${creditorId} (CREDITOR_ID)` : `creditor ${creditorId}`;
       throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'CUSTOMER.UNKNOWN_CREDITOR', `There is no profile of ${which}; create it with PUT /v1/creditors/${creditorId} first.`, [
@@ -157,6 +160,7 @@ export class CustomersService {
     if (dto.registeredOffice !== undefined) patch.registeredOffice = dto.registeredOffice ? toPostalAddress(dto.registeredOffice) : null;
     if (dto.contacts !== undefined) patch.contacts = dto.contacts.map(toContact);
     if (dto.planOverride !== undefined) patch.planOverride = dto.planOverride;
+    await this.plans.assertAssignable(patch.planOverride, 'planOverride');
     if (dto.habitualLatePayer !== undefined) patch.habitualLatePayer = dto.habitualLatePayer;
 
     let creditorId = '';

@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { AppConfig } from '../../config/config';
 import { parisInstant } from '../../domain/calendar';
-import { DEFAULT_FR_B2B_PLAN } from '../../domain/plan';
 import type { InvoiceEntity } from '../../db/entities/invoice.entity';
 import type { dunningWorkflow } from '../../workflows';
 import type { DunningInput, DunningState } from '../../workflows/dunning-input';
 import { dunningStateQuery } from '../../workflows/messages';
 import { RelanceAmountDueCents, RelanceCustomerId, RelanceDueDate, RelanceInvoiceNumber, RelanceStage } from '../../workflows/search-attributes';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens';
+import { DunningTermsResolver } from './dunning-terms-resolver';
 
 /** How long a read waits for a workflow's live state before answering with the stored one. */
 const QUERY_DEADLINE_MS = 3000;
@@ -19,6 +19,7 @@ export class DunningStarter {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly terms: DunningTermsResolver,
   ) {}
 
   /**
@@ -35,10 +36,8 @@ export class DunningStarter {
       currency: invoice.currency,
       dueDate: invoice.dueDate,
       sendHour: this.config.dunning.sendHour,
-      // The plan in force, copied: editing it later never changes this dunning. Plans stored in
-      // PostgreSQL will be looked up here; until then every invoice gets the default plan.
-      plan: DEFAULT_FR_B2B_PLAN,
-      penaltyTerms: { jurisdiction: 'FR', debtorType: 'business' },
+      // The plan in force and the penalty terms, copied: editing them later never changes this dunning.
+      ...(await this.terms.resolve(invoice)),
     };
     const { plan } = input;
     try {

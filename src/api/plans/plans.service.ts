@@ -1,13 +1,13 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { DEFAULT_FR_B2B_PLAN, planProblems, type DunningPlan } from '../../domain/plan';
+import { DEFAULT_FR_B2B_PLAN, HABITUAL_LATE_PAYER_FR_B2B_PLAN, planProblems, type DunningPlan } from '../../domain/plan';
 import { DunningPlanEntity } from '../../db/entities/dunning-plan.entity';
 import { ApiError, validationFailed, type ErrorDetail } from '../common/api-error';
 import { DATA_SOURCE } from '../tokens';
 import type { PlanSummaryView, PlanView } from './plan.view';
 
 /** Plans built into the release: version 1 of each; operators add later versions or new plans. */
-export const SHIPPED_PLANS: readonly DunningPlan[] = [DEFAULT_FR_B2B_PLAN];
+export const SHIPPED_PLANS: readonly DunningPlan[] = [DEFAULT_FR_B2B_PLAN, HABITUAL_LATE_PAYER_FR_B2B_PLAN];
 export const DEFAULT_PLAN_NAME = DEFAULT_FR_B2B_PLAN.name;
 
 /** Until operators authenticate, every version is recorded as added through the API. */
@@ -80,6 +80,14 @@ export class PlansService {
   /** Whether a plan of that name exists, for the places that assign one (creditor default, customer override). */
   async exists(name: string): Promise<boolean> {
     return SHIPPED_PLANS.some((p) => p.name === name) || (await this.repo.existsBy({ name }));
+  }
+
+  /** Refuses, naming the field, a plan name nobody can run (assigning one must not break a later dunning's start). */
+  async assertAssignable(planName: string | null | undefined, field: string): Promise<void> {
+    if (planName == null || (await this.exists(planName))) return;
+    throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'PLAN.UNKNOWN', `There is no plan named ${planName}; see GET /v1/plans.`, [
+      { path: field, issue: `no plan named ${planName}` },
+    ]);
   }
 
   async create(body: unknown): Promise<PlanView> {

@@ -1,6 +1,6 @@
 export type { StepChannel, StepAnchor, StepTone, StepTemplate, DunningPlanStep, DunningPlan, PlanReference } from './plan-types';
 export { STEP_TEMPLATES, STEP_ANCHORS, STEP_TONES } from './plan-types';
-export { DEFAULT_FR_B2B_PLAN } from './default-plans';
+export { DEFAULT_FR_B2B_PLAN, HABITUAL_LATE_PAYER_FR_B2B_PLAN } from './default-plans';
 export type { PlanProblem } from './validate-plan';
 export { InvalidPlanError, planProblems, assertValidPlan } from './validate-plan';
 export type { PausePeriod } from './schedule';

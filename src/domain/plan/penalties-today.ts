@@ -2,7 +2,7 @@ import { CalendarDate } from '../calendar';
 import { DomainError } from '../errors';
 import { Cents } from '../money';
 import { computePenalties, DebtorType, Jurisdiction, PenaltyPayment, PenaltyRule } from '../penalties';
-import { RateSources } from '../rates';
+import { OperatorRates, RateSources } from '../rates';
 
 /** The late-payment terms of an invoice, copied into its dunning. */
 export interface PenaltyTerms {
@@ -10,6 +10,8 @@ export interface PenaltyTerms {
   debtorType: DebtorType;
   /** Rate agreed in the terms of sale ('12.5'), if any. */
   contractualRatePercent?: string;
+  /** Rates operators had added when the dunning started, on top of the shipped tables. */
+  operatorRates?: OperatorRates;
 }
 
 export type PenaltiesToday =
@@ -52,7 +54,7 @@ export function penaltiesToday(request: PenaltiesTodayRequest): PenaltiesToday {
         payments: request.payments,
         asOf,
       },
-      request.rateSources,
+      request.rateSources ?? { operatorRates: terms.operatorRates },
     );
     const { rule, interestCents, indemnityCents, totalCents } = result;
     return { status: 'computed', asOf, rule, interestCents, indemnityCents, totalCents };

@@ -1,4 +1,4 @@
-import { assertValidPlan, DEFAULT_FR_B2B_PLAN, DunningPlan, InvalidPlanError, planProblems } from '.';
+import { assertValidPlan, DEFAULT_FR_B2B_PLAN, DunningPlan, HABITUAL_LATE_PAYER_FR_B2B_PLAN, InvalidPlanError, planProblems } from '.';
 
 const withChanges = (change: (plan: DunningPlan) => void): DunningPlan => {
   const plan = JSON.parse(JSON.stringify(DEFAULT_FR_B2B_PLAN)) as DunningPlan;
@@ -9,6 +9,7 @@ const withChanges = (change: (plan: DunningPlan) => void): DunningPlan => {
 describe('planProblems', () => {
   it('accepts the default plan, which is frozen', () => {
     expect(planProblems(DEFAULT_FR_B2B_PLAN)).toEqual([]);
+    expect(planProblems(HABITUAL_LATE_PAYER_FR_B2B_PLAN)).toEqual([]);
     expect(Object.isFrozen(DEFAULT_FR_B2B_PLAN.steps[0])).toBe(true);
   });
 
