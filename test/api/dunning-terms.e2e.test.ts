@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { FRENCH_CREDITOR } from '../../src/api/creditor/creditor-examples';
 import { addDays, parisDateOf } from '../../src/domain/calendar';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -7,16 +8,7 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 describe('plan and penalty terms copied into a new dunning', () => {
   let stack: TestStack;
   const today = parisDateOf(Date.now());
-  const creditor = {
-    legalName: 'Atelier Dubois SAS',
-    jurisdiction: 'FR',
-    registrationNumber: '732829320',
-    address: { lines: ['12 rue de la Paix'], postalCode: '75002', city: 'Paris', country: 'FR' },
-    signatory: { name: 'Claire Dubois', title: 'Présidente' },
-    competentCourt: { name: 'Tribunal des activités économiques de Paris' },
-    bankDetails: { iban: 'FR7630006000011234567890189' },
-    billingContact: { name: 'Comptabilité', email: 'compta@atelier-dubois.example' },
-  };
+  const { defaultPlanName: _plan, ...creditor } = FRENCH_CREDITOR;
   const customer = (externalId: string, extra: Record<string, unknown> = {}) => ({
     externalId,
     type: 'business',
