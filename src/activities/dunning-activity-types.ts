@@ -4,7 +4,8 @@
  */
 import type { CalendarDate } from '../domain/calendar';
 import type { Cents } from '../domain/money';
-import type { PenaltiesToday, PlanReference, StepChannel, StepTemplate, StepTone } from '../domain/plan';
+import type { PenaltyPayment } from '../domain/penalties';
+import type { PenaltiesToday, PenaltyTerms, PlanReference, StepChannel, StepTemplate, StepTone } from '../domain/plan';
 import type { DunningStage, HistoryEntry } from '../workflows/dunning-input';
 
 /** One step of the plan to carry out. Keyed by dunning and step: a retry never does it twice. */
@@ -34,6 +35,14 @@ export interface DunningStepRequest {
   previousReminderDates: CalendarDate[];
   /** The registered warning, quoted by the formal notice. */
   registeredLetter: { step: string; producedOn: CalendarDate; postedOn: CalendarDate | null; trackingNumber: string | null } | null;
+  /**
+   * The dunning's penalty terms and the payments it received (value dates), for the letters'
+   * penalty computation. Optional: workflows do not send them yet. Without them the letters take
+   * the jurisdiction from the creditor profile and the debtor type from the customer record, and
+   * count what was paid as paid on the due date (interest on the balance only: never more than owed).
+   */
+  penaltyTerms?: Omit<PenaltyTerms, 'operatorRates'>;
+  payments?: PenaltyPayment[];
 }
 
 export interface StepOutcome {

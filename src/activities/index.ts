@@ -9,6 +9,7 @@ import {
   producePenaltyInvoiceDocument,
   produceWrittenReminder,
   sendReminderEmail,
+  type StepDependencies,
 } from './dunning-steps';
 import type {
   CloseOperatorTasksRequest,
@@ -18,6 +19,8 @@ import type {
   StepOutcome,
 } from './dunning-activity-types';
 import { recordDunningEvents } from './records/dunning-events';
+import { createPrintAndPostQueue } from './registered-mail/print-and-post';
+import type { RegisteredMailProvider } from './registered-mail/registered-mail';
 import { updateDunningStage } from './records/invoice-records';
 import { closeTasks, createTaskOnce } from './tasks/operator-tasks';
 
@@ -26,6 +29,10 @@ export type * from './dunning-activity-types';
 export interface ActivityDependencies {
   dataSource: DataSource;
   mailer: Mailer;
+  /** How registered letters leave; default the print-and-post queue (operator tasks). */
+  registeredMail?: RegisteredMailProvider;
+  /** The API's public URL, for the download links operators get; default relative links. */
+  publicUrl?: string;
 }
 
 /** The first slice's request (dunnings started before the full plan). */
@@ -39,8 +46,14 @@ export interface StepEmailRequest {
  * Activities are built from their dependencies: the worker passes real ones; the workflow only
  * imports the type. Names say what an operator sees in the Web UI.
  */
-export function createActivities(deps: ActivityDependencies) {
-  const { dataSource, mailer } = deps;
+export function createActivities(dependencies: ActivityDependencies) {
+  const { dataSource, mailer } = dependencies;
+  const deps: StepDependencies = {
+    dataSource,
+    mailer,
+    registeredMail: dependencies.registeredMail ?? createPrintAndPostQueue(dataSource),
+    publicUrl: dependencies.publicUrl ?? null,
+  };
   return {
     // ---- plan steps (DunningStepRequest → StepOutcome) ----
     sendCourtesyReminderEmail: (request: DunningStepRequest): Promise<StepOutcome> => sendReminderEmail(deps, request),

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createSmtpMailer } from '../activities/mail/mailer';
+import { createHttpRegisteredMail } from '../activities/registered-mail/http-registered-mail';
+import { startPostingRelay, temporalPostingConfirmer } from '../activities/registered-mail/posting-relay';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
 import { temporalConnectionOptions } from '../temporal/connection-options';
@@ -16,6 +19,21 @@ async function main() {
   const dataSource = await createDataSource(config.database.url, { applicationName: 'relance-worker' }).initialize();
   const mailer = createSmtpMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
+  const settings = config.registeredMail;
+  // Registered letters: the print-and-post queue by default (the activities' default), or an
+  // electronic service whose deposit dates this process relays to the dunnings.
+  const registeredMail = settings.provider === 'http' ? createHttpRegisteredMail({ url: settings.url, apiKey: settings.apiKey }) : undefined;
+  const relay =
+    registeredMail && settings.provider === 'http'
+      ? startPostingRelay({
+          dataSource,
+          provider: registeredMail,
+          confirm: temporalPostingConfirmer(new Client({ connection, namespace: config.temporal.namespace })),
+          intervalMs: settings.pollSeconds * 1000,
+          onError: (error, mailing) =>
+            console.warn(`worker: registered-mail relay${mailing ? ` (document ${mailing.documentId})` : ''}: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : undefined;
   try {
     const worker = await createDunningWorker({
       connection,
@@ -23,11 +41,14 @@ async function main() {
       taskQueue: config.temporal.taskQueue,
       dataSource,
       mailer,
+      registeredMail,
+      publicUrl: config.api.publicUrl,
     });
-    console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
+    console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}; registered mail: ${settings.provider}`);
     await worker.run();
     console.log('worker: stopped');
   } finally {
+    await relay?.stop();
     await connection.close();
     mailer.close();
     await dataSource.destroy();

@@ -2,10 +2,13 @@ import type { DataSource } from 'typeorm';
 import { createActivities, type DunningActivities, type DunningStepRequest } from '../../src/activities';
 import type { Mailer, OutgoingMail } from '../../src/activities/mail/mailer';
 import { createDataSource } from '../../src/db/data-source';
+import { CreditorEntity } from '../../src/db/entities/creditor.entity';
+import { CustomerEntity } from '../../src/db/entities/customer.entity';
 import { DunningDocumentEntity } from '../../src/db/entities/dunning-document.entity';
 import { DunningEventEntity } from '../../src/db/entities/dunning-event.entity';
 import { DunningTaskEntity } from '../../src/db/entities/dunning-task.entity';
 import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import { OperatorRateEntity } from '../../src/db/entities/operator-rate.entity';
 import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { startTestPostgres } from '../support/test-stack';
@@ -63,6 +66,39 @@ describe('dunning activities on PostgreSQL', () => {
       stage: 'awaiting_due_date',
     });
     invoiceId = invoice.id;
+    // The letters print the creditor profile (test/workflows/letters-on-postgres.test.ts covers them in depth).
+    await dataSource.getRepository(CreditorEntity).save({
+      id: 'default',
+      legalName: 'Atelier Numérique Lumière SAS',
+      jurisdiction: 'FR',
+      registrationNumber: '812345678',
+      vatNumber: 'FR42812345678',
+      address: { lines: ['18 quai Claude Bernard'], postalCode: '69007', city: 'Lyon', country: 'FR' },
+      signatoryName: 'Julien Morel',
+      signatoryTitle: 'Directeur administratif et financier',
+      competentCourt: 'Tribunal des activités économiques de Lyon',
+      iban: 'FR7630006000011234567890189',
+      bic: null,
+      billingContactName: 'Claire Dubois',
+      billingContactEmail: 'comptabilite@atelier-lumiere.example',
+      billingContactPhone: null,
+      defaultPlanName: null,
+    });
+    // A registered letter goes to the customer's postal address.
+    await dataSource.getRepository(CustomerEntity).save({
+      creditorId: 'default',
+      externalId: 'CUST-1',
+      type: 'business',
+      legalName: 'Boulangerie Martin SARL',
+      searchName: 'boulangerie martin sarl',
+      country: 'FR',
+      registrationNumber: null,
+      vatNumber: null,
+      billingAddress: { lines: ['27 avenue Roger Salengro'], postalCode: '69100', city: 'Villeurbanne', country: 'FR' },
+      registeredOffice: null,
+      contacts: [],
+      habitualLatePayer: false,
+    });
     activities = createActivities({ dataSource, mailer });
   });
   afterAll(async () => {
@@ -90,7 +126,9 @@ describe('dunning activities on PostgreSQL', () => {
     expect(stored.instructions).toContain('Get the name and contact of the person who releases the payment');
   });
 
-  it('records letters as documents awaiting their PDF; registered ones come with a task to post them', async () => {
+  it('renders letters as stored PDF documents; registered ones come with a task to post them', async () => {
+    // December 2026 needs the ECB rate of 1 July 2026, which the shipped tables do not have yet.
+    await dataSource.getRepository(OperatorRateEntity).save({ kind: 'ECB_MRO', effectiveFrom: '2026-07-01', rateBp: 215, source: 'test', createdBy: 'test' });
     const written = await activities.produceWrittenReminderLetter(
       request({ step: 'written_reminder', channel: 'letter', template: 'written_reminder', tone: 'firm', payBy: '2026-12-28', previousReminderDates: ['2026-12-08', '2026-12-14'] }),
     );
@@ -100,12 +138,14 @@ describe('dunning activities on PostgreSQL', () => {
     const documents = dataSource.getRepository(DunningDocumentEntity);
     expect(await documents.findOneByOrFail({ id: written.reference })).toMatchObject({
       kind: 'written_reminder',
-      status: 'awaiting_pdf',
+      status: 'rendered',
+      fileName: '2026-12-14_relance_F-ACT-1.pdf',
       payBy: '2026-12-28',
       balanceCents: 120_000,
       details: expect.objectContaining({ previousReminderDates: ['2026-12-08', '2026-12-14'] }),
     });
     expect(sent.at(-1)?.text).toContain('Malgré nos relances du 8 décembre 2026 et du 14 décembre 2026');
+    expect(sent.at(-1)?.attachments?.map((a) => [a.filename, a.contentType])).toEqual([['2026-12-14_relance_F-ACT-1.pdf', 'application/pdf']]);
     expect(await documents.findOneByOrFail({ id: warning.reference })).toMatchObject({ kind: 'registered_warning', documentDate: '2026-12-28' });
     expect(await dataSource.getRepository(DunningTaskEntity).findOneByOrFail({ taskKey: `${dunningId}/registered_warning/post` })).toMatchObject({
       kind: 'post_registered_letter',

@@ -127,7 +127,7 @@ export function buildLetterContent(kind: LetterKind, data: LetterData, language:
     ],
   };
   const contact = creditor.billingContact;
-  const contactReference: [string, string] = [w.references.contact, `${contact.name}\n${contact.email}\n${contact.phone}`];
+  const contactReference: [string, string] = [w.references.contact, [contact.name, contact.email, contact.phone].filter(Boolean).join('\n')];
   const debtorIds = [
     ...(debtor.registrationNumber ? [registration(debtor.registrationNumber, debtor.registrationLabel)] : []),
     ...(debtor.vatNumber ? [`${vatLabel(language)} ${debtor.vatNumber}`] : []),
@@ -186,7 +186,7 @@ export function buildLetterContent(kind: LetterKind, data: LetterData, language:
       creditor.bankAccount.bankName ? `${w.payment.iban} – ${creditor.bankAccount.bankName}` : w.payment.iban,
       formatIban(creditor.bankAccount.iban),
     ],
-    [w.payment.bic, creditor.bankAccount.bic],
+    ...(creditor.bankAccount.bic ? [[w.payment.bic, creditor.bankAccount.bic] as [string, string]] : []),
     [w.payment.reference, data.paymentReference],
   ];
   /** Full width, after the text (the formal notice: its text states the amount and the deadline). */

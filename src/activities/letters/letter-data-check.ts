@@ -97,11 +97,11 @@ export function checkLetterData<K extends LetterKind>(kind: K, data: LetterDataB
   text('creditor.city', creditor.city);
   text('creditor.billingContact.name', creditor.billingContact?.name);
   text('creditor.billingContact.email', creditor.billingContact?.email);
-  text('creditor.billingContact.phone', creditor.billingContact?.phone);
+  optionalText('creditor.billingContact.phone', creditor.billingContact?.phone);
   text('creditor.signatory.name', creditor.signatory?.name);
   text('creditor.signatory.title', creditor.signatory?.title);
   text('creditor.bankAccount.iban', creditor.bankAccount?.iban);
-  text('creditor.bankAccount.bic', creditor.bankAccount?.bic);
+  optionalText('creditor.bankAccount.bic', creditor.bankAccount?.bic);
   optionalText('creditor.bankAccount.bankName', creditor.bankAccount?.bankName);
 
   if (!debtor) throw new InvalidLetterDataError('debtor', 'is required');

@@ -16,7 +16,7 @@ import type {
   UnpaidInvoice,
 } from './letter-types';
 
-export const SAMPLE_CREDITOR: CreditorLetterhead = {
+export const SAMPLE_CREDITOR = {
   legalName: 'Atelier Numérique Lumière',
   legalForm: 'SAS au capital de 50\u00A0000\u00A0€',
   registrationNumber: '812 345 678',
@@ -27,7 +27,7 @@ export const SAMPLE_CREDITOR: CreditorLetterhead = {
   billingContact: { name: 'Claire Dubois', email: 'comptabilite@atelier-lumiere.fr', phone: '04 72 00 12 34' },
   signatory: { name: 'Julien Morel', title: 'Directeur administratif et financier' },
   bankAccount: { iban: 'FR7630006000011234567890189', bic: 'AGRIFRPPXXX', bankName: 'Crédit Agricole Centre-Est' },
-};
+} satisfies CreditorLetterhead;
 
 export const SAMPLE_DEBTOR: DebtorParty = {
   legalName: 'Boulangeries Martin & Fils SARL',

@@ -31,8 +31,8 @@ export interface CreditorLetterhead {
   addressLines: string[];
   /** Town printed with the date: 'Lyon, le 16 mars 2026'. */
   city: string;
-  /** The person the debtor contacts about the letter. */
-  billingContact: Required<Contact>;
+  /** The person the debtor contacts about the letter (the phone is printed when known). */
+  billingContact: { name: string; email: string; phone?: string };
   /** Someone with authority to act for the creditor (required on a formal notice). */
   signatory: {
     name: string;
@@ -40,7 +40,8 @@ export interface CreditorLetterhead {
     /** Optional scanned signature (PNG or JPEG bytes), drawn above the name. */
     signatureImage?: Uint8Array;
   };
-  bankAccount: { iban: string; bic: string; bankName?: string };
+  /** The BIC is printed when known (an IBAN is enough for a SEPA transfer). */
+  bankAccount: { iban: string; bic?: string; bankName?: string };
 }
 
 /** The addressee: the legal entity that owes the money, at its registered address. */

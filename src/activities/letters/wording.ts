@@ -49,7 +49,7 @@ export interface Wording {
   previousSteps(reminderDates: readonly string[], registeredLetterDate: string | null): string | null;
   /** 'soit 12,15 % l'an' / 'i.e. 12.15% a year', with several rates 'depending on the period'. */
   ratesText(rates: readonly string[]): string;
-  contactSentence(name: string, email: string, phone: string): string;
+  contactSentence(name: string, email: string, phone?: string): string;
   alreadyPaid: string;
 
   writtenReminder: {
@@ -181,7 +181,7 @@ const fr: Wording = {
   ratesText: (rates) =>
     rates.length === 1 ? `soit ${rates[0]} l'an` : `soit, selon la période, ${joinFr(rates)} l'an`,
   contactSentence: (name, email, phone) =>
-    `Pour toute question ou tout désaccord, contactez ${name} (${email}, ${phone}).`,
+    `Pour toute question ou tout désaccord, contactez ${name} (${phone ? `${email}, ${phone}` : email}).`,
   alreadyPaid: `Si votre règlement est intervenu entre-temps, merci de ne pas tenir compte de la présente.`,
 
   writtenReminder: {
@@ -339,7 +339,7 @@ const en: Wording = {
   ratesText: (rates) =>
     rates.length === 1 ? `i.e. ${rates[0]} a year` : `i.e., depending on the period, ${joinEn(rates)} a year`,
   contactSentence: (name, email, phone) =>
-    `For any question or disagreement, please contact ${name} (${email}, ${phone}).`,
+    `For any question or disagreement, please contact ${name} (${phone ? `${email}, ${phone}` : email}).`,
   alreadyPaid: 'If you have paid in the meantime, please disregard this letter.',
 
   writtenReminder: {

@@ -1,5 +1,11 @@
 import { createTransport, type Transporter } from 'nodemailer';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -7,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   /** Stable Message-ID derived from the dunning and the step. */
   messageId: string;
+  /** The letter of the step, as PDF. */
+  attachments?: MailAttachment[];
 }
 
 /** The port activities send through; the worker wires SMTP, tests may wire the same against a local server. */

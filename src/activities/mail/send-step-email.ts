@@ -43,7 +43,7 @@ export async function sendStepEmailOnce(
   const record = await repo.findOneByOrFail({ idempotencyKey });
   if (record.status === 'sent') return { messageId, alreadySent: true };
 
-  await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId });
+  await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId, attachments: email.attachments });
   await repo.update({ idempotencyKey }, { status: 'sent', sentAt: new Date() });
   return { messageId, alreadySent: false };
 }

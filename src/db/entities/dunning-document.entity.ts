@@ -3,8 +3,10 @@ import { centsTransformer } from '../cents-column';
 
 /**
  * A document a dunning step produces (written reminder, registered warning, formal notice, penalty
- * invoice), keyed by dunning and step. The row holds what the letter states; the PDF renderer
- * (src/activities/letters) fills in the file and marks it rendered.
+ * invoice), keyed by dunning and step. The row is created 'awaiting_pdf' with what the step asks for;
+ * the step then renders the PDF (src/activities/letters) once and stores its bytes here, with their
+ * SHA-256, and marks the row 'rendered'. Rendered rows never change: the bytes a debtor received are
+ * the bytes the API serves.
  */
 @Entity({ name: 'dunning_documents' })
 export class DunningDocumentEntity {
@@ -52,6 +54,44 @@ export class DunningDocumentEntity {
 
   @Column({ name: 'rendered_at', type: 'timestamptz', nullable: true })
   renderedAt!: Date | null;
+
+  /** The invoice's creditor (letterhead); scopes the penalty invoice numbers. Null on rows older than the PDFs. */
+  @Column({ name: 'creditor_id', type: 'text', nullable: true })
+  creditorId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  language!: 'fr' | 'en' | null;
+
+  /** Penalty invoices: their number in the creditor's penalty invoice series ('PEN-2026-0001'). */
+  @Column({ type: 'text', nullable: true })
+  number!: string | null;
+
+  @Column({ name: 'file_name', type: 'text', nullable: true })
+  fileName!: string | null;
+
+  @Column({ name: 'content_type', type: 'text', nullable: true })
+  contentType!: string | null;
+
+  /** The PDF. Not loaded by default (lists and look-ups do not need megabytes): select it explicitly. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  content!: Buffer | null;
+
+  @Column({ name: 'byte_size', type: 'integer', nullable: true })
+  byteSize!: number | null;
+
+  /** Hex SHA-256 of `content`: the checksum, and the ETag of the download. */
+  @Column({ type: 'text', nullable: true })
+  sha256!: string | null;
+
+  @Column({ name: 'page_count', type: 'integer', nullable: true })
+  pageCount!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  subject!: string | null;
+
+  /** What the letter states, in cents: principal, interest, indemnity, total due, penalties. */
+  @Column({ type: 'jsonb', nullable: true })
+  amounts!: { principalCents: number; interestCents: number; indemnityCents: number; totalDueCents: number; penaltiesCents: number } | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import { CreditorEntity } from '../../src/db/entities/creditor.entity';
+import { CustomerEntity } from '../../src/db/entities/customer.entity';
+
+/** A French creditor profile as PUT /v1/creditors stores it (compact numbers, E.164 phone). */
+export function saveCreditor(dataSource: DataSource, id: string, overrides: Partial<CreditorEntity> = {}): Promise<CreditorEntity> {
+  return dataSource.getRepository(CreditorEntity).save({
+    id,
+    legalName: 'Atelier Numérique Lumière SAS',
+    jurisdiction: 'FR',
+    registrationNumber: '812345678',
+    vatNumber: 'FR42812345678',
+    address: { lines: ['18 quai Claude Bernard'], postalCode: '69007', city: 'Lyon', country: 'FR' },
+    signatoryName: 'Julien Morel',
+    signatoryTitle: 'Directeur administratif et financier',
+    competentCourt: 'Tribunal des activités économiques de Lyon',
+    iban: 'FR7630006000011234567890189',
+    bic: 'AGRIFRPPXXX',
+    billingContactName: 'Claire Dubois',
+    billingContactEmail: 'comptabilite@atelier-lumiere.example',
+    billingContactPhone: '+33472001234',
+    defaultPlanName: null,
+    ...overrides,
+  });
+}
+
+/** A French business customer with a billing address and a registered office. */
+export function saveCustomer(dataSource: DataSource, creditorId: string, externalId: string, overrides: Partial<CustomerEntity> = {}): Promise<CustomerEntity> {
+  return dataSource.getRepository(CustomerEntity).save({
+    creditorId,
+    externalId,
+    type: 'business',
+    legalName: 'Boulangeries Martin & Fils SARL',
+    searchName: 'boulangeries martin & fils sarl',
+    country: 'FR',
+    registrationNumber: '44306184100047',
+    vatNumber: 'FR61443061841',
+    billingAddress: { lines: ['Service comptabilité fournisseurs', '27 avenue Roger Salengro'], postalCode: '69100', city: 'Villeurbanne', country: 'FR' },
+    registeredOffice: { lines: ['3 place Bellecour'], postalCode: '69002', city: 'Lyon', country: 'FR' },
+    contacts: [{ role: 'billing', name: 'M. Paul Martin', email: 'paul.martin@boulangeries-martin.example', phone: null, language: 'fr' }],
+    habitualLatePayer: false,
+    ...overrides,
+  });
+}
