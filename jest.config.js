@@ -18,7 +18,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // @apidevtools/json-schema-ref-parser (under swagger-parser, for the OpenAPI test) is ESM-only too.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apidevtools/json-schema-ref-parser)/)'],
   setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
   testTimeout: 120_000,
   maxWorkers: 2,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { installTemporalTools } from './install-temporal-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const run = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
+const run = (command, stdio = 'inherit') => execSync(command, { cwd: root, stdio });
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
@@ -25,12 +25,13 @@ export function installDependencies() {
   run('npm ci --no-audit --no-fund');
 }
 
-export function build() {
+/** Builds when src/ or the lock file changed. `{ toStderr: true }` keeps stdout for the caller's own output. */
+export function build({ toStderr = false } = {}) {
   const stamp = path.join(root, 'dist', '.build-stamp');
   const sources = Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'package-lock.json')));
   if (existsSync(stamp) && newestMtime(stamp) >= sources) return;
-  console.log('[prepare] building …');
-  run('npm run --silent build');
+  (toStderr ? console.error : console.log)('[prepare] building …');
+  run('npm run --silent build', toStderr ? ['inherit', 2, 'inherit'] : 'inherit');
   writeFileSync(stamp, new Date().toISOString());
 }
 

@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { CoreModule, type ApiDependencies } from './core.module';
 import { CreditorsModule } from './creditor/creditors.module';
 import { CustomersModule } from './customers/customers.module';
+import { DocumentsModule } from './documents/documents.module';
+import { EventsModule } from './events/events.module';
 import { HealthController } from './health/health.controller';
 import { DunningStarter } from './invoices/dunning-starter';
 import { DunningTermsResolver } from './invoices/dunning-terms-resolver';
@@ -13,6 +16,8 @@ import { PenaltyCalculator } from './penalties/penalty-calculator';
 import { PlansModule } from './plans/plans.module';
 import { RatesController } from './rates/rates.controller';
 import { RatesService } from './rates/rates.service';
+import { TasksModule } from './tasks/tasks.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 export type { ApiDependencies } from './core.module';
 
@@ -22,7 +27,7 @@ export class AppModule {
   static register(dependencies: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(dependencies), PlansModule, CreditorsModule, CustomersModule],
+      imports: [CoreModule.register(dependencies), AuthModule, PlansModule, CreditorsModule, CustomersModule, EventsModule, TimelineModule, TasksModule, DocumentsModule],
       controllers: [HealthController, InvoicesController, PenaltiesController, RatesController, InvoicePenaltiesController],
       providers: [DunningStarter, DunningTermsResolver, InvoicesService, PenaltyCalculator, RatesService],
     };

@@ -1,32 +1,71 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Client, Connection } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
 import { temporalConnectionOptions } from '../temporal/connection-options';
 import { AppModule } from './app.module';
+import { ApiKeyStore } from './auth/api-key-store';
+import { API_KEY_HEADER_SCHEME, BEARER_SCHEME, documentAccess } from './auth/openapi-access';
+import { ErrorBodyView } from './common/error-body.view';
 import { ErrorFilter } from './common/error.filter';
+import { jsonBodiesOnly, securityHeaders } from './common/http-hardening';
 import { createValidationPipe } from './common/validation';
 
+export const API_KEY_CLI = 'node dist/src/api/api-keys-cli.js';
+
 export function openApiDocument(app: INestApplication) {
+  const keyFormat = 'rlk_<prefix>_<secret>';
   const document = new DocumentBuilder()
     .setTitle('Relance API')
-    .setDescription('Invoice dunning engine: store invoices, follow and steer their dunnings.')
+    .setDescription(
+      'Invoice dunning engine: store invoices, follow and steer their dunnings.\n\n' +
+        `Every route but /health needs an API key (\`${keyFormat}\`), sent as \`Authorization: Bearer <key>\` or \`X-Api-Key: <key>\`. ` +
+        'Keys have a role: backoffice (everything), operator (reads, rates, tasks, events), integrator (reads and events of its own creditor). ' +
+        `Create one with \`${API_KEY_CLI} create --name <holder> --role <role>\`.`,
+    )
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: keyFormat, description: 'An API key: Authorization: Bearer <key>' }, BEARER_SCHEME)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key', description: 'The same API key in X-Api-Key, for clients that cannot set Authorization' }, API_KEY_HEADER_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, document);
+  return documentAccess(SwaggerModule.createDocument(app, document, { extraModels: [ErrorBodyView] }));
+}
+
+/** The API would answer 401 to everyone: in production it does not start (see assertAnActiveKey). */
+export class NoActiveApiKeyError extends Error {
+  override name = 'NoActiveApiKeyError';
+  constructor() {
+    super(
+      'No active API key: every route but /health needs one, so this API would refuse every request. Create a key, then start the API again:\n' +
+        `  ${API_KEY_CLI} create --name <who holds it> --role backoffice\n` +
+        `  (with Docker Compose: docker compose run --rm api ${API_KEY_CLI} create --name <who holds it> --role backoffice)\n` +
+        'It prints the key once; keep it in your secret store.',
+    );
+  }
+}
+
+async function assertAnActiveKey(dataSource: DataSource): Promise<void> {
+  if ((await new ApiKeyStore(dataSource).countActive()) === 0) throw new NoActiveApiKeyError();
 }
 
 /**
  * Builds the API on its real dependencies: PostgreSQL (migrations run first when configured) and
  * a lazy Temporal connection, so the API starts, and reports it in /health, while Temporal is down.
+ * In production it refuses to start without an active API key.
  */
-export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApi(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const dataSource = createDataSource(config.database.url, { applicationName: 'relance-api' });
   await dataSource.initialize();
-  if (config.database.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    if (config.database.migrationsRun) await dataSource.runMigrations({ transaction: 'each' });
+    if (config.nodeEnv === 'production') await assertAnActiveKey(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   const connection = Connection.lazy(temporalConnectionOptions(config.temporal));
   const temporalClient = new Client({ connection, namespace: config.temporal.namespace });
 
@@ -34,6 +73,8 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
     logger: options.logger,
     abortOnError: false,
   });
+  app.use(securityHeaders());
+  app.use(jsonBodiesOnly());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config/config';
-import { createApi } from './create-api';
+import { createApi, NoActiveApiKeyError } from './create-api';
 
 async function main() {
   const config = loadConfig();
@@ -9,6 +9,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error('api: fatal', error);
+  if (error instanceof NoActiveApiKeyError) console.error(`api: not starting. ${error.message}`);
+  else console.error('api: fatal', error);
   process.exit(1);
 });

@@ -51,6 +51,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('queues registered letters for printing by default; an electronic service needs its URL and key', () => {
+    expect(loadConfig({}).registeredMail).toEqual({ provider: 'print' });
+    expect(loadConfig({ REGISTERED_MAIL_PROVIDER: 'http', REGISTERED_MAIL_URL: 'https://lre.example/api', REGISTERED_MAIL_API_KEY: 'secret' }).registeredMail).toEqual({
+      provider: 'http',
+      url: 'https://lre.example/api',
+      apiKey: 'secret',
+      pollSeconds: 60,
+    });
+    expect(() => loadConfig({ REGISTERED_MAIL_PROVIDER: 'http' })).toThrow(/REGISTERED_MAIL_URL is required[\s\S]*REGISTERED_MAIL_API_KEY is required/);
+    expect(() => loadConfig({ REGISTERED_MAIL_PROVIDER: 'pigeon' })).toThrow(/REGISTERED_MAIL_PROVIDER="pigeon" must be print or http/);
+    expect(() => loadConfig({ REGISTERED_MAIL_PROVIDER: 'http', REGISTERED_MAIL_URL: 'ftp://x', REGISTERED_MAIL_API_KEY: 'k' })).toThrow(/REGISTERED_MAIL_URL must use http/);
+  });
+
+  it('reads the per-key rate limit: 600 a minute by default, 0 for none, a whole number', () => {
+    expect(loadConfig({}).api.rateLimitPerMinute).toBe(600);
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '0' }).api.rateLimitPerMinute).toBe(0);
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '120' }).api.rateLimitPerMinute).toBe(120);
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ API_RATE_LIMIT_PER_MINUTE: '10.5' })).toThrow(/API_RATE_LIMIT_PER_MINUTE/);
+  });
+
   it('refuses embedded defaults in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required in production[\s\S]*TEMPORAL_ADDRESS[\s\S]*SMTP_URL/);
   });

@@ -19,7 +19,13 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   projectRoot: string;
   dataDir: string;
-  api: { host: string; port: number; publicUrl: string };
+  api: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Requests a minute each API key may make, per API process (token bucket); 0 = unlimited. */
+    rateLimitPerMinute: number;
+  };
   database: {
     url: string;
     /** True when DATABASE_URL is unset: the local stack runs embedded PostgreSQL at `url`. */
@@ -51,6 +57,12 @@ export interface AppConfig {
     sendHour: number;
     creditorId: string;
   };
+  /**
+   * How registered letters leave: 'print' queues them for an operator (print, post by LRAR, confirm
+   * over the API); 'http' hands them to an electronic registered-mail service, whose deposit dates
+   * the worker relays to the dunnings every `pollSeconds`.
+   */
+  registeredMail: { provider: 'print' } | { provider: 'http'; url: string; apiKey: string; pollSeconds: number };
 }
 
 /** Every variable the configuration reads, with what it means. Also checked against docker-compose.yml. */
@@ -60,6 +72,7 @@ export const CONFIG_VARIABLES = {
   API_HOST: 'interface the API listens on; default 127.0.0.1',
   PORT: 'API port; default 3000',
   PUBLIC_URL: 'URL the API is reached at, for links; default http://<API_HOST>:<PORT>',
+  API_RATE_LIMIT_PER_MINUTE: 'requests a minute each API key may make (per API process, bursts up to that many); 0 = unlimited; default 600',
   DATABASE_URL: 'postgres://user:password@host:port/db; unset = embedded PostgreSQL',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL; default 54329',
   DB_MIGRATIONS_RUN: 'run pending migrations when the API starts; default true',
@@ -80,6 +93,10 @@ export const CONFIG_VARIABLES = {
   MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
   DUNNING_SEND_HOUR: 'hour (0-23, Europe/Paris) at which reminders go out; default 9',
   CREDITOR_ID: 'identifier of the creditor whose invoices are dunned; default "default"',
+  REGISTERED_MAIL_PROVIDER: 'print (default: an operator prints and posts registered letters) | http (an electronic registered-mail service)',
+  REGISTERED_MAIL_URL: 'base URL of the registered-mail service (http provider): POST {url}/letters, GET {url}/letters/{trackingNumber}',
+  REGISTERED_MAIL_API_KEY: 'bearer key of the registered-mail service (http provider)',
+  REGISTERED_MAIL_POLL_SECONDS: 'how often the worker relays deposit dates from the service to the dunnings; default 60',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -178,6 +195,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const viewerPort = int('MAIL_VIEWER_PORT', 1080, 0, 65535);
 
+  const registeredMailProvider = read('REGISTERED_MAIL_PROVIDER') ?? 'print';
+  const registeredMailUrl = url('REGISTERED_MAIL_URL', ['http:', 'https:']);
+  const registeredMailKey = read('REGISTERED_MAIL_API_KEY');
+  const registeredMailPoll = int('REGISTERED_MAIL_POLL_SECONDS', 60, 1, 86_400);
+  let registeredMail: AppConfig['registeredMail'] = { provider: 'print' };
+  if (registeredMailProvider === 'http') {
+    if (!registeredMailUrl) problems.push('REGISTERED_MAIL_URL is required when REGISTERED_MAIL_PROVIDER=http');
+    if (!registeredMailKey) problems.push('REGISTERED_MAIL_API_KEY is required when REGISTERED_MAIL_PROVIDER=http');
+    registeredMail = { provider: 'http', url: registeredMailUrl ?? '', apiKey: registeredMailKey ?? '', pollSeconds: registeredMailPoll };
+  } else if (registeredMailProvider !== 'print') {
+    problems.push(`REGISTERED_MAIL_PROVIDER="${registeredMailProvider}" must be print or http`);
+  }
+
   if (nodeEnv === 'production') {
     if (!databaseUrl) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (!temporalAddress) problems.push('TEMPORAL_ADDRESS is required in production (no dev server)');
@@ -188,7 +218,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     projectRoot,
     dataDir,
-    api: { host: apiHost, port: apiPort, publicUrl },
+    api: { host: apiHost, port: apiPort, publicUrl, rateLimitPerMinute: int('API_RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000) },
     database: {
       url: databaseUrl ?? `postgres://relance:relance@127.0.0.1:${embeddedPgPort}/relance`,
       embedded: databaseUrl === undefined,
@@ -216,6 +246,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sendHour: int('DUNNING_SEND_HOUR', 9, 0, 23),
       creditorId: read('CREDITOR_ID') ?? 'default',
     },
+    registeredMail,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

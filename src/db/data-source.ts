@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity';
 import { CreditorEntity } from './entities/creditor.entity';
 import { CustomerEntity } from './entities/customer.entity';
 import { DunningDocumentEntity } from './entities/dunning-document.entity';
@@ -7,12 +8,15 @@ import { DunningPlanEntity } from './entities/dunning-plan.entity';
 import { DunningTaskEntity } from './entities/dunning-task.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
 import { OperatorRateEntity } from './entities/operator-rate.entity';
+import { RegisteredMailingEntity } from './entities/registered-mailing.entity';
 import { SentEmailEntity } from './entities/sent-email.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
 import { DunningRecords1764200000000 } from './migrations/1764200000000-dunning-records';
 import { OperatorRates1764300000000 } from './migrations/1764300000000-operator-rates';
 import { CreditorsCustomers1764400000000 } from './migrations/1764400000000-creditors-customers';
 import { DunningPlans1764500000000 } from './migrations/1764500000000-dunning-plans';
+import { DocumentFiles1764600000000 } from './migrations/1764600000000-document-files';
+import { ApiKeys1764700000000 } from './migrations/1764700000000-api-keys';
 
 export const entities = [
   InvoiceEntity,
@@ -24,6 +28,8 @@ export const entities = [
   CreditorEntity,
   CustomerEntity,
   DunningPlanEntity,
+  RegisteredMailingEntity,
+  ApiKeyEntity,
 ];
 
 /** In the order they apply (TypeORM also sorts them by their timestamp). */
@@ -33,6 +39,8 @@ export const migrations = [
   OperatorRates1764300000000,
   CreditorsCustomers1764400000000,
   DunningPlans1764500000000,
+  DocumentFiles1764600000000,
+  ApiKeys1764700000000,
 ];
 
 /** The schema comes from migrations only; `synchronize` stays off everywhere. */

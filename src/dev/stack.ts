@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { loadConfig } from '../config/config';
 import { createDataSource } from '../db/data-source';
+import { ensureDevApiKey } from './dev-api-key';
 import { temporalCliExecutable } from '../temporal/binaries';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { MailCatcher } from './mail-catcher/mail-catcher';
@@ -125,11 +126,14 @@ async function main() {
     mailViewer = mail.viewerUrl;
   }
 
-  // Migrations run once here, before the API and the worker connect.
+  // Migrations run once here, before the API and the worker connect; then the development key.
   const dataSource = await createDataSource(env.DATABASE_URL ?? config.database.url).initialize();
   const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const keyFile = path.join(config.dataDir, 'dev-api-key');
+  const devKey = config.nodeEnv === 'production' ? undefined : await ensureDevApiKey(dataSource, keyFile);
   await dataSource.destroy();
   if (applied.length > 0) say(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  if (devKey?.created) say(`created a development API key (backoffice), kept in ${path.relative(process.cwd(), keyFile) || keyFile}`);
 
   const dist = path.join(config.projectRoot, 'dist', 'src');
   const worker = runNodeProcess('worker', path.join(dist, 'worker', 'main.js'), env);
@@ -144,7 +148,10 @@ async function main() {
       '',
       'Relance is up. Open:',
       `  API              ${base}   (health: ${base}/health)`,
-      `  Swagger UI       ${base}/docs`,
+      `  Swagger UI       ${base}/docs${devKey ? '   (Authorize: paste the API key)' : ''}`,
+      devKey
+        ? `  API key          ${devKey.key}\n                   backoffice, for local use only; kept in ${path.relative(process.cwd(), keyFile) || keyFile}\n                   curl -H "Authorization: Bearer $(cat ${path.relative(process.cwd(), keyFile) || keyFile})" ${base}/v1/plans`
+        : `  API key          create one: node dist/src/api/api-keys-cli.js create --name <holder> --role backoffice`,
       temporalUi ? `  Temporal Web UI  ${temporalUi}` : `  Temporal         ${config.temporal.address} (external)`,
       mailViewer ? `  Mail viewer      ${mailViewer}` : `  SMTP             ${config.mail.smtpUrl} (external)`,
       'Press Ctrl-C to stop everything.',

@@ -1,11 +1,13 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createSmtpMailer } from '../../src/activities/mail/mailer';
+import { ApiKeyStore, type ApiKeyRole } from '../../src/api/auth/api-key-store';
 import { createApi } from '../../src/api/create-api';
 import { DATA_SOURCE } from '../../src/api/tokens';
 import { findProjectRoot, loadConfig, type AppConfig } from '../../src/config/config';
@@ -19,12 +21,35 @@ import { startDevServer } from './temporal-servers';
 export interface TestStack {
   config: AppConfig;
   api: INestApplication;
-  /** The HTTP server to hand to supertest. */
-  http: ReturnType<INestApplication['getHttpServer']>;
+  /**
+   * What to hand to supertest: the API, authenticated as the back office. A request that sends no
+   * key (neither Authorization nor X-Api-Key) gets the stack's backoffice key; one that sends its
+   * own keeps it.
+   */
+  http: RequestListener;
+  /** The API's raw HTTP server, unauthenticated: requests carry only the headers a test sets. */
+  server: ReturnType<INestApplication['getHttpServer']>;
+  /** The backoffice key `http` adds. */
+  backofficeKey: string;
+  /** Creates an active key; integrator keys need a creditor (default: the configured CREDITOR_ID). */
+  createKey(role: ApiKeyRole, options?: { name?: string; creditorId?: string }): Promise<string>;
   dataSource: DataSource;
   mail: MailCatcher;
   temporal: TestWorkflowEnvironment;
+  /** Stops PostgreSQL now (an outage); stop() copes. */
+  stopPostgres(): Promise<void>;
+  /** Stops the Temporal server now (an outage); stop() copes. */
+  stopTemporal(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  /** Run a dunning worker (default true). */
+  worker?: boolean;
+  /** Extra configuration variables (API_RATE_LIMIT_PER_MINUTE…). */
+  env?: Record<string, string>;
+  /** The API's logger (default: none). */
+  logger?: LoggerService;
 }
 
 /** A throwaway real PostgreSQL: embedded binaries, a fresh temporary data folder, a free port. */
@@ -50,7 +75,7 @@ function stopServer(server: RunningPostgres | TestWorkflowEnvironment | MailCatc
  * The real stack for end-to-end tests, all on loopback and free ports: embedded PostgreSQL, a
  * Temporal dev server, the local SMTP server, a worker and the API (in this process).
  */
-export async function startTestStack(options: { worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const started = await Promise.allSettled([startTestPostgres(), startDevServer(), MailCatcher.start({ smtpPort: 0, viewerPort: 0 })] as const);
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
@@ -70,8 +95,9 @@ export async function startTestStack(options: { worker?: boolean } = {}): Promis
     TEMPORAL_TASK_QUEUE: `relance-test-${process.pid}`,
     SMTP_URL: mail.smtpUrl,
     PORT: '0',
+    ...options.env,
   });
-  const api = await createApi(config, { logger: false });
+  const api = await createApi(config, { logger: options.logger ?? false });
   await api.init();
 
   let worker: Worker | undefined;
@@ -90,21 +116,45 @@ export async function startTestStack(options: { worker?: boolean } = {}): Promis
     workerRun = worker.run();
   }
   const dataSource = api.get<DataSource>(DATA_SOURCE);
+  const keys = new ApiKeyStore(dataSource);
+  const createKey: TestStack['createKey'] = async (role, { name, creditorId } = {}) =>
+    (await keys.create({ name: name ?? `test ${role}`, role, creditorId: role === 'integrator' ? (creditorId ?? config.dunning.creditorId) : creditorId })).key;
+  const backofficeKey = await createKey('backoffice');
+  const express = api.getHttpAdapter().getInstance() as RequestListener;
+  const http: RequestListener = (request: IncomingMessage, response: ServerResponse) => {
+    if (request.headers.authorization === undefined && request.headers['x-api-key'] === undefined) {
+      request.headers.authorization = `Bearer ${backofficeKey}`;
+    }
+    express(request, response);
+  };
+  let workerStopped: Promise<void> | undefined;
+  const stopWorker = () =>
+    (workerStopped ??= (async () => {
+      worker?.shutdown();
+      await workerRun;
+    })());
+  let temporalStopped: Promise<void> | undefined;
+  // The worker holds the connection the server's teardown closes: it stops first.
+  const stopTemporal = () => (temporalStopped ??= stopWorker().then(() => temporal.teardown()));
 
   return {
     config,
     api,
-    http: api.getHttpServer(),
+    http,
+    server: api.getHttpServer(),
+    backofficeKey,
+    createKey,
     dataSource,
     mail,
     temporal,
+    stopPostgres: () => postgres.stop(),
+    stopTemporal,
     async stop() {
-      worker?.shutdown();
-      await workerRun;
+      await stopWorker();
       await workerDataSource?.destroy();
       mailer.close();
       await api.close();
-      await temporal.teardown();
+      await stopTemporal();
       await mail.stop();
       await postgres.stop();
     },

@@ -12,6 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentPrincipal, creditorScope, Roles, type Principal } from '../auth/access';
 import { ErrorBodyView, errorExample } from '../common/error-body.view';
 import { SLUG_PATTERN, SLUG_RULE, slugPipe } from '../common/slug';
 import { BELGIAN_CREDITOR, CREDITOR_ERROR_EXAMPLES, FRENCH_CREDITOR, FRENCH_CREDITOR_VIEW } from './creditor-examples';
@@ -24,28 +25,30 @@ const NOT_FOUND = errorExample('', 'CREDITOR.NOT_FOUND', 'No creditor profile wi
 
 /** The company that is owed: its letterhead, bank details, signatory and competent court. */
 @ApiTags('creditors')
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/creditors')
 export class CreditorsController {
   constructor(private readonly creditors: CreditorsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every creditor profile, by id' })
+  @ApiOperation({ summary: 'Every creditor profile, by id', description: 'An integrator key sees its own creditor only.' })
   @ApiOkResponse({ type: CreditorListView, example: { items: [FRENCH_CREDITOR_VIEW] } })
-  list(): Promise<CreditorListView> {
-    return this.creditors.list();
+  list(@CurrentPrincipal() principal: Principal): Promise<CreditorListView> {
+    return this.creditors.list(creditorScope(principal));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A creditor profile' })
   @ApiParam({ name: 'id', example: 'default', schema: { type: 'string', pattern: SLUG_PATTERN.source } })
   @ApiOkResponse({ type: CreditorView, example: FRENCH_CREDITOR_VIEW })
-  @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No creditor profile with this id.', example: NOT_FOUND.value })
+  @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No creditor profile with this id (an integrator key finds its own creditor only).', example: NOT_FOUND.value })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'The id is not a slug.', example: BAD_ID.value })
-  get(@Param('id', slugPipe('id')) id: string): Promise<CreditorView> {
-    return this.creditors.get(id);
+  get(@Param('id', slugPipe('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<CreditorView> {
+    return this.creditors.get(id, creditorScope(principal));
   }
 
   @Put(':id')
+  @Roles('backoffice')
   @ApiOperation({
     summary: 'Create or replace a creditor profile (idempotent)',
     description:

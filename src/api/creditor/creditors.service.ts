@@ -47,13 +47,15 @@ export class CreditorsService {
     private readonly plans: PlansService,
   ) {}
 
-  async list(): Promise<CreditorListView> {
-    const rows = await this.dataSource.getRepository(CreditorEntity).find({ order: { id: 'ASC' } });
+  /** Every profile, or only the one of the creditor an integrator key is for. */
+  async list(scope?: string): Promise<CreditorListView> {
+    const rows = await this.dataSource.getRepository(CreditorEntity).find({ where: scope === undefined ? {} : { id: scope }, order: { id: 'ASC' } });
     return { items: rows.map(toCreditorView) };
   }
 
-  async get(id: string): Promise<CreditorView> {
-    const row = await this.dataSource.getRepository(CreditorEntity).findOneBy({ id });
+  /** A profile; with a scope (integrator keys) another creditor's is not found, as if it did not exist. */
+  async get(id: string, scope?: string): Promise<CreditorView> {
+    const row = scope === undefined || scope === id ? await this.dataSource.getRepository(CreditorEntity).findOneBy({ id }) : null;
     if (!row) throw creditorNotFound(id);
     return toCreditorView(row);
   }

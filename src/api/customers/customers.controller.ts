@@ -13,6 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentPrincipal, creditorScope, Roles, type Principal } from '../auth/access';
 import { validationFailed } from '../common/api-error';
 import { ErrorBodyView, errorExample } from '../common/error-body.view';
 import {
@@ -36,11 +37,13 @@ const TOO_LARGE = errorExample('', 'REQUEST.TOO_LARGE', 'request entity too larg
 
 /** The debtors: who owes, where to write, whom to call, which rules and plan apply. */
 @ApiTags('customers')
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/customers')
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Post()
+  @Roles('backoffice')
   @ApiOperation({
     summary: 'Store a customer (debtor)',
     description:
@@ -77,7 +80,7 @@ export class CustomersController {
     summary: 'Customers, filtered, a page at a time',
     description:
       `Oldest first (created_at, then id). Up to limit items (default 50, at most ${MAX_PAGE_SIZE}); pass nextCursor back as cursor for the next page ` +
-      '(null on the last). Filters combine; q matches part of the legal name, ignoring case and accents.',
+      '(null on the last). Filters combine; q matches part of the legal name, ignoring case and accents. An integrator key sees its own creditor\'s customers only.',
   })
   @ApiOkResponse({ type: CustomerPageView, example: { items: [FRENCH_BUSINESS_VIEW], nextCursor: 'WyIyMDI2LTExLTI1VDA5OjEyOjAwLjEyMzQ1NloiLCIwYjZmOWQ0ZS04YTU3LTRjMWUtOWY0My0yZDVjN2ExZTNiOTAiXQ' } })
   @ApiUnprocessableEntityResponse({
@@ -90,8 +93,8 @@ export class CustomersController {
       ]),
     },
   })
-  list(@Query() query: ListCustomersQueryDto): Promise<CustomerPageView> {
-    return this.customers.list(query);
+  list(@Query() query: ListCustomersQueryDto, @CurrentPrincipal() principal: Principal): Promise<CustomerPageView> {
+    return this.customers.list(query, creditorScope(principal));
   }
 
   @Get(':id')
@@ -100,11 +103,12 @@ export class CustomersController {
   @ApiOkResponse({ type: CustomerView, example: FRENCH_BUSINESS_VIEW })
   @ApiNotFoundResponse({ type: ErrorBodyView, description: 'No customer with this id.', example: NOT_FOUND.value })
   @ApiUnprocessableEntityResponse({ type: ErrorBodyView, description: 'The id is not a UUID.', example: BAD_ID.value })
-  get(@Param('id', uuidPipe) id: string): Promise<CustomerView> {
-    return this.customers.get(id);
+  get(@Param('id', uuidPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<CustomerView> {
+    return this.customers.get(id, creditorScope(principal));
   }
 
   @Patch(':id')
+  @Roles('backoffice')
   @ApiOperation({
     summary: 'Change some fields of a customer',
     description:

@@ -139,8 +139,9 @@ export class CustomersService {
     return { customer: toCustomerView(existing), created: false };
   }
 
-  async get(id: string): Promise<CustomerView> {
-    const row = await this.dataSource.getRepository(CustomerEntity).findOneBy({ id });
+  /** A customer; with a creditor scope (integrator keys) another creditor's customer is not found, as if it did not exist. */
+  async get(id: string, creditorId?: string): Promise<CustomerView> {
+    const row = await this.dataSource.getRepository(CustomerEntity).findOneBy({ id, ...(creditorId === undefined ? {} : { creditorId }) });
     if (!row) throw customerNotFound(id);
     return toCustomerView(row);
   }
@@ -190,13 +191,15 @@ export class CustomersService {
   }
 
   /** One page, oldest first, by (created_at, id): a stable order that rows added meanwhile only extend. */
-  async list(query: ListCustomersQueryDto): Promise<CustomerPageView> {
+  async list(query: ListCustomersQueryDto, scope?: string): Promise<CustomerPageView> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const qb = this.dataSource
       .getRepository(CustomerEntity)
       .createQueryBuilder('c')
       .addSelect(CURSOR_TIMESTAMP_SQL('c.created_at'), 'cursor_created_at');
+    // An integrator key sees its creditor's customers only, whatever creditorId filter it sends.
+    if (scope !== undefined) qb.andWhere('c.creditor_id = :scope', { scope });
     if (query.creditorId !== undefined) qb.andWhere('c.creditor_id = :creditorId', { creditorId: query.creditorId });
     if (query.externalId !== undefined) qb.andWhere('c.external_id = :externalId', { externalId: query.externalId });
     if (query.type !== undefined) qb.andWhere('c.type = :type', { type: query.type });

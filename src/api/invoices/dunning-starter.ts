@@ -13,6 +13,13 @@ import { DunningTermsResolver } from './dunning-terms-resolver';
 /** How long a read waits for a workflow's live state before answering with the stored one. */
 const QUERY_DEADLINE_MS = 3000;
 
+/**
+ * How long starting a dunning may take, gRPC retries included, before the API answers 503 (the
+ * invoice is stored; the client's retry of the same POST starts the dunning). Without it, an
+ * unreachable Temporal holds the request some 20 s, past many HTTP clients' timeouts.
+ */
+const START_DEADLINE_MS = 8000;
+
 /** Starts and reads dunnings in Temporal on behalf of the API. */
 @Injectable()
 export class DunningStarter {
@@ -41,7 +48,7 @@ export class DunningStarter {
     };
     const { plan } = input;
     try {
-      await this.client.workflow.start<typeof dunningWorkflow>('dunningWorkflow', {
+      await this.client.withDeadline(Date.now() + START_DEADLINE_MS, () => this.client.workflow.start<typeof dunningWorkflow>('dunningWorkflow', {
         workflowId: invoice.workflowId,
         taskQueue: this.config.temporal.taskQueue,
         args: [input],
@@ -56,7 +63,7 @@ export class DunningStarter {
           { key: RelanceAmountDueCents, value: invoice.totalCents },
           { key: RelanceDueDate, value: parisInstant(invoice.dueDate, 0) },
         ],
-      });
+      }));
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

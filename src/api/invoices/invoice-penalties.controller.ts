@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { parisDateOf } from '../../domain/calendar';
 import type { PenaltyInput } from '../../domain/penalties';
 import { InvoiceEntity } from '../../db/entities/invoice.entity';
+import { CurrentPrincipal, creditorWhere, Roles, type Principal } from '../auth/access';
 import { ApiError, validationFailed } from '../common/api-error';
 import { ErrorBodyView, errorExample } from '../common/error-body.view';
 import { IsCalendarDate } from '../common/is-calendar-date';
@@ -33,6 +34,7 @@ export class InvoicePenaltiesView extends PenaltyQuoteView {
  */
 @ApiTags('invoices')
 @ApiExtraModels(InvoicePenaltiesView)
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/invoices')
 export class InvoicePenaltiesController {
   constructor(
@@ -81,8 +83,8 @@ export class InvoicePenaltiesController {
       rateMissing: RATE_MISSING_EXAMPLE,
     },
   })
-  async penalties(@Param('id', uuidPipe) id: string, @Query() query: InvoicePenaltiesQueryDto): Promise<InvoicePenaltiesView> {
-    const invoice = await this.dataSource.getRepository(InvoiceEntity).findOneBy({ id });
+  async penalties(@Param('id', uuidPipe) id: string, @Query() query: InvoicePenaltiesQueryDto, @CurrentPrincipal() principal: Principal): Promise<InvoicePenaltiesView> {
+    const invoice = await this.dataSource.getRepository(InvoiceEntity).findOneBy({ id, ...creditorWhere(principal) });
     if (!invoice) throw new ApiError(HttpStatus.NOT_FOUND, 'INVOICE.NOT_FOUND', `No invoice with id ${id}.`);
     const input: PenaltyInput = {
       jurisdiction: 'FR',

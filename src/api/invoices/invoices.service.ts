@@ -65,8 +65,9 @@ export class InvoicesService {
     return { invoice: toInvoiceView(invoice, await this.dunnings.liveState(invoice.workflowId)), created };
   }
 
-  async get(id: string): Promise<InvoiceView> {
-    const invoice = await this.dataSource.getRepository(InvoiceEntity).findOneBy({ id });
+  /** The invoice; with a creditor scope (integrator keys), another creditor's invoice is not found, as if it did not exist. */
+  async get(id: string, creditorId?: string): Promise<InvoiceView> {
+    const invoice = await this.dataSource.getRepository(InvoiceEntity).findOneBy({ id, ...(creditorId === undefined ? {} : { creditorId }) });
     if (!invoice) throw new ApiError(HttpStatus.NOT_FOUND, 'INVOICE.NOT_FOUND', `No invoice with id ${id}.`);
     return toInvoiceView(invoice, await this.dunnings.liveState(invoice.workflowId));
   }

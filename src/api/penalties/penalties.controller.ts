@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { PenaltyInput } from '../../domain/penalties';
+import { Roles } from '../auth/access';
 import { ErrorBodyView, errorExample } from '../common/error-body.view';
 import { QUOTE_EXAMPLE_REQUEST, QUOTE_EXAMPLE_RESPONSE, RATE_MISSING_EXAMPLE } from './penalty-examples';
 import { PenaltyCalculator } from './penalty-calculator';
@@ -8,6 +9,7 @@ import { toPenaltyQuoteView, PenaltyQuoteView } from './penalty-quote.view';
 import { QuotePenaltiesDto } from './quote-penalties.dto';
 
 @ApiTags('penalties')
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/penalties')
 export class PenaltiesController {
   constructor(private readonly calculator: PenaltyCalculator) {}

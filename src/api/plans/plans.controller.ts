@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Roles } from '../auth/access';
 import { validationFailed } from '../common/api-error';
 import { ErrorBodyView } from '../common/error-body.view';
 import { PLAN_BODY_EXAMPLE, PlanBodySchema, PlanSummaryView, PlanView } from './plan.view';
@@ -12,6 +13,7 @@ const versionPipe = new ParseIntPipe({ exceptionFactory: () => validationFailed(
  * taken as JSON and checked by planProblems rather than by a second, drifting set of decorators.
  */
 @ApiTags('plans')
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/plans')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
@@ -24,6 +26,7 @@ export class PlansController {
   }
 
   @Post()
+  @Roles('backoffice')
   @ApiOperation({ summary: 'Create a plan (version 1)', description: 'Assign it as a creditor default or a customer override; new dunnings copy the latest version when they start.' })
   @ApiBody({ type: PlanBodySchema, examples: { keyAccounts: { value: PLAN_BODY_EXAMPLE } } })
   @ApiCreatedResponse({ type: PlanView })
@@ -42,6 +45,7 @@ export class PlansController {
   }
 
   @Post(':name/versions')
+  @Roles('backoffice')
   @ApiOperation({ summary: 'Add a version to a plan', description: 'Running dunnings keep the version they started with; new ones take this one.' })
   @ApiBody({ type: PlanBodySchema, examples: { firmer: { value: { ...PLAN_BODY_EXAMPLE, name: undefined, promiseGraceDays: 1 } } } })
   @ApiCreatedResponse({ type: PlanView })

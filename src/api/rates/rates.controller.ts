@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Roles } from '../auth/access';
 import { ErrorBodyView, errorExample } from '../common/error-body.view';
 import { CreateRateDto, ListRatesQueryDto } from './create-rate.dto';
 import { RateListView, RateView } from './rate.view';
@@ -8,6 +9,7 @@ import { MAX_DAYS_AHEAD, RatesService } from './rates.service';
 const ECB_EXAMPLE = { kind: 'ECB_MRO', effectiveFrom: '2027-01-01', rateBp: 215, source: 'ECB press release of 2026-12-17: rates unchanged' };
 
 @ApiTags('rates')
+@Roles('backoffice', 'integrator', 'operator')
 @Controller('v1/rates')
 export class RatesController {
   constructor(private readonly rates: RatesService) {}
@@ -38,6 +40,7 @@ export class RatesController {
   }
 
   @Post()
+  @Roles('backoffice', 'operator')
   @ApiOperation({
     summary: 'Add a rate (used by the next computation, no release needed)',
     description:

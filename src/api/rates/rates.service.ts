@@ -98,25 +98,28 @@ function byKindThenKey(a: RateView, b: RateView): number {
   return RATE_KINDS.indexOf(a.kind) - RATE_KINDS.indexOf(b.kind) || keyOfView(a).localeCompare(keyOfView(b));
 }
 
-/** Checks which fields the kind takes; answers the key or the problems. */
+/**
+ * Checks which fields the kind takes; answers the key or the problems. null is taken as absent
+ * (IsOptional lets it through): `"effectiveFrom": null` on ECB_MRO is "required", not a 500.
+ */
 function checkShape(dto: CreateRateDto): RateKey | ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const refuse = (path: string, issue: string) => problems.push({ path, issue });
   if (dto.kind === 'ECB_MRO') {
-    if (dto.effectiveFrom === undefined) refuse('effectiveFrom', 'effectiveFrom is required for ECB_MRO (the day the rate is in force from)');
-    if (dto.halfYear !== undefined) refuse('halfYear', 'halfYear does not apply to ECB_MRO, which is keyed by effectiveFrom');
-    if (dto.privateCreditorRateBp !== undefined) refuse('privateCreditorRateBp', 'privateCreditorRateBp applies to FR_LEGAL only');
+    if (dto.effectiveFrom == null) refuse('effectiveFrom', 'effectiveFrom is required for ECB_MRO (the day the rate is in force from)');
+    if (dto.halfYear != null) refuse('halfYear', 'halfYear does not apply to ECB_MRO, which is keyed by effectiveFrom');
+    if (dto.privateCreditorRateBp != null) refuse('privateCreditorRateBp', 'privateCreditorRateBp applies to FR_LEGAL only');
     if (problems.length > 0) return problems;
     const effectiveFrom = dto.effectiveFrom as string;
     return { kind: dto.kind, key: effectiveFrom, field: 'effectiveFrom', takesEffect: effectiveFrom };
   }
-  if (dto.halfYear === undefined) refuse('halfYear', `halfYear is required for ${dto.kind} (YYYY-H1 or YYYY-H2)`);
-  if (dto.effectiveFrom !== undefined) refuse('effectiveFrom', `effectiveFrom applies to ECB_MRO only; ${dto.kind} is keyed by halfYear`);
+  if (dto.halfYear == null) refuse('halfYear', `halfYear is required for ${dto.kind} (YYYY-H1 or YYYY-H2)`);
+  if (dto.effectiveFrom != null) refuse('effectiveFrom', `effectiveFrom applies to ECB_MRO only; ${dto.kind} is keyed by halfYear`);
   if (dto.rateBp < 0) refuse('rateBp', `rateBp must not be negative for ${dto.kind}`);
-  if (dto.kind === 'FR_LEGAL' && dto.privateCreditorRateBp === undefined) {
+  if (dto.kind === 'FR_LEGAL' && dto.privateCreditorRateBp == null) {
     refuse('privateCreditorRateBp', 'privateCreditorRateBp is required for FR_LEGAL (the "creditor is a private individual" column of the arrêté)');
   }
-  if (dto.kind === 'BE_B2B' && dto.privateCreditorRateBp !== undefined) refuse('privateCreditorRateBp', 'privateCreditorRateBp applies to FR_LEGAL only');
+  if (dto.kind === 'BE_B2B' && dto.privateCreditorRateBp != null) refuse('privateCreditorRateBp', 'privateCreditorRateBp applies to FR_LEGAL only');
   if (problems.length > 0) return problems;
   const [, year, half] = HALF_YEAR_PATTERN.exec(dto.halfYear as string) as RegExpExecArray;
   const halfYear: HalfYear = { year: Number(year), half: Number(half) as 1 | 2 };
