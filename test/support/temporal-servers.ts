@@ -2,9 +2,9 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findProjectRoot } from '../../src/config/config';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../../src/temporal/binaries';
-import { freePort } from '../../src/dev/free-port';
 import { startTemporalDevServer } from '../../src/dev/temporal-dev-server';
 import { dunningSearchAttributes } from '../../src/workflows/search-attributes';
+import { startOnFreePort } from './start-on-free-port';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 const INDEXED_VALUE_TYPES: Record<string, number> = {
@@ -29,10 +29,12 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
 }
 
 /** A real Temporal dev server (in memory, no UI) on a free port, with the dunning search attributes. */
-export async function startDevServer(): Promise<TestWorkflowEnvironment> {
-  return startTemporalDevServer({
-    executable: temporalCliExecutable(process.env.TEMPORAL_CLI_PATH, findProjectRoot()),
-    port: await freePort(),
-    namespace: 'default',
-  });
+export function startDevServer(): Promise<TestWorkflowEnvironment> {
+  return startOnFreePort((port) =>
+    startTemporalDevServer({
+      executable: temporalCliExecutable(process.env.TEMPORAL_CLI_PATH, findProjectRoot()),
+      port,
+      namespace: 'default',
+    }),
+  );
 }

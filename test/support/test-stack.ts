@@ -13,9 +13,9 @@ import { DATA_SOURCE } from '../../src/api/tokens';
 import { findProjectRoot, loadConfig, type AppConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/db/data-source';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../src/dev/embedded-postgres';
-import { freePort } from '../../src/dev/free-port';
 import { MailCatcher } from '../../src/dev/mail-catcher/mail-catcher';
 import { createDunningWorker } from '../../src/worker/dunning-worker';
+import { startOnFreePort } from './start-on-free-port';
 import { startDevServer } from './temporal-servers';
 
 export interface TestStack {
@@ -57,7 +57,9 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
   // The folder must be reachable by the postgres user when tests run as root.
   const parent = await mkdtemp(path.join(os.tmpdir(), 'relance-test-pg-'));
   await chmod(parent, 0o755);
-  const postgres = await startEmbeddedPostgres({ projectRoot: findProjectRoot(), dataDir: path.join(parent, 'data'), port: await freePort(), ephemeral: true });
+  const postgres = await startOnFreePort((port) =>
+    startEmbeddedPostgres({ projectRoot: findProjectRoot(), dataDir: path.join(parent, 'data'), port, ephemeral: true }),
+  );
   return {
     ...postgres,
     async stop() {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import type { CustomerContact } from '../../db/entities/postal-address';
+import { PageQueryDto } from '../common/page-query.dto';
 import { PostalAddressDto } from '../common/postal-address.dto';
 import { SLUG_PATTERN, SLUG_RULE } from '../common/slug';
 import { IsCountryCode, IsEmailAddress, IsIdentifier, IsPhoneNumber, IsText } from '../common/text-fields';
@@ -11,8 +12,7 @@ export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 export const CONTACT_ROLES = ['billing', 'accounts_payable', 'other'] as const;
 export const LANGUAGES = ['fr', 'en'] as const;
 export const MAX_CONTACTS = 20;
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page-query.dto';
 
 /** Integrators' references: printable, no spaces at the ends, 1 to 100 characters. */
 const EXTERNAL_ID = /^[\x21-\x7E](?:[\x20-\x7E]{0,98}[\x21-\x7E])?$/;
@@ -124,7 +124,7 @@ export class UpdateCustomerDto extends PartialType(OmitType(CreateCustomerDto, [
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListCustomersQueryDto {
+export class ListCustomersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'default', description: 'Only customers of this creditor' })
   @IsOptional()
   @Matches(SLUG_PATTERN, { message: `creditorId ${SLUG_RULE}` })
@@ -156,18 +156,4 @@ export class ListCustomersQueryDto {
   @IsOptional()
   @IsText(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, as it is' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { OperatorTaskKind } from '../../activities/dunning-activity-types';
 import { IsCalendarDate } from '../common/is-calendar-date';
+import { PageQueryDto } from '../common/page-query.dto';
 import { IsText } from '../common/text-fields';
 import { IsFreeText } from '../events/event-fields';
 import { PHONE_CALL_OUTCOMES } from '../../workflows/messages';
@@ -24,10 +24,9 @@ export const TASK_KIND_DESCRIPTION = Object.entries(KINDS)
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/page-query.dto';
 
-export class ListTasksQueryDto {
+export class ListTasksQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES, example: 'open', description: 'Only tasks in this status; default: all' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
@@ -42,20 +41,6 @@ export class ListTasksQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'invoiceId must be a UUID' })
   invoiceId?: string;
-
-  @ApiPropertyOptional({ type: 'integer', default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, as it is' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
 }
 
 export class CompleteTaskDto {
