@@ -10,7 +10,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { addDays, nextBusinessDay } from '../domain/calendar';
-import { formatMoney } from '../domain/money';
 import { CreditorEntity } from '../db/entities/creditor.entity';
 import type { InvoiceEntity } from '../db/entities/invoice.entity';
 import { documentKeyOf, findRenderedDocument, recordDocumentOnce, renderDocumentOnce, type DunningDocumentKind, type StoredDocument } from './documents/dunning-documents';
@@ -223,31 +222,6 @@ export async function createPhoneCall(deps: StepDependencies, request: DunningSt
     title: `Call ${invoice.debtorName} about invoice ${invoice.invoiceNumber}`,
     instructions: phoneCallInstructions(invoice, request),
     dueOn: request.completeBy ?? request.stepDate,
-  });
-  return { reference: task.id, alreadyDone: task.alreadyDone };
-}
-
-/**
- * The formal notice's deadline has passed: the file goes to a collection agency or to court
- * (injonction de payer). Recorded as a task listing the dossier, for now; an agency integration
- * would plug in here.
- */
-export async function handOver(deps: StepDependencies, request: DunningStepRequest): Promise<StepOutcome> {
-  expectTemplate(request, ['collection_handover']);
-  const invoice = await invoiceOrFail(deps.dataSource, request.invoiceId);
-  const task = await createTaskOnce(deps.dataSource, {
-    dunningId: request.dunningId,
-    invoiceId: request.invoiceId,
-    key: `${request.dunningId}/${request.step}`,
-    kind: 'escalation_handover',
-    title: `Escalate invoice ${invoice.invoiceNumber} (${formatMoney(request.balanceCents, request.currency, 'en')}): formal notice deadline passed`,
-    instructions: [
-      `Hand the file of ${invoice.debtorName} over to the collection agency, or file an injonction de payer with the court of the debtor's seat (Cerfa 12946 for the tribunal de commerce).`,
-      'The dossier: the invoice, the terms of sale, every letter with its proof of sending (registered letter tracking numbers), the penalty statement, and the timeline of contacts (this dunning\'s history).',
-      `The letters are stored as PDF: GET ${(deps.publicUrl ?? '').replace(/\/+$/, '')}/v1/invoices/${invoice.id}/documents lists them, each with its download link and SHA-256.`,
-      'The invoice stays open to payments: record any payment received.',
-    ].join('\n'),
-    dueOn: nextBusinessDay(addDays(request.stepDate, 2)),
   });
   return { reference: task.id, alreadyDone: task.alreadyDone };
 }

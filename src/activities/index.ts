@@ -4,7 +4,6 @@ import type { Mailer } from './mail/mailer';
 import { emailDebtorOnce, invoiceOrFail } from './mail/invoice-email';
 import {
   createPhoneCall,
-  handOver,
   produceRegisteredLetter,
   producePenaltyInvoiceDocument,
   produceWrittenReminder,
@@ -18,6 +17,8 @@ import type {
   OperatorTaskRequest,
   StepOutcome,
 } from './dunning-activity-types';
+import { handOverEscalationFile } from './escalation/hand-over';
+import type { CollectionPartnerSettings } from './escalation/collection-partner';
 import { recordDunningEvents } from './records/dunning-events';
 import { createPrintAndPostQueue } from './registered-mail/print-and-post';
 import type { RegisteredMailProvider } from './registered-mail/registered-mail';
@@ -33,6 +34,8 @@ export interface ActivityDependencies {
   registeredMail?: RegisteredMailProvider;
   /** The API's public URL, for the download links operators get; default relative links. */
   publicUrl?: string;
+  /** The collection partner told when an escalation file is ready (signed webhook); default none. */
+  collectionPartner?: CollectionPartnerSettings | null;
 }
 
 /** The first slice's request (dunnings started before the full plan). */
@@ -65,7 +68,8 @@ export function createActivities(dependencies: ActivityDependencies) {
       produceRegisteredLetter(deps, request, 'registered_warning'),
     produceFormalNotice: (request: DunningStepRequest): Promise<StepOutcome> => produceRegisteredLetter(deps, request, 'formal_notice'),
     producePenaltyInvoice: (request: DunningStepRequest): Promise<StepOutcome> => producePenaltyInvoiceDocument(deps, request),
-    handOverForEscalation: (request: DunningStepRequest): Promise<StepOutcome> => handOver(deps, request),
+    handOverForEscalation: (request: DunningStepRequest): Promise<StepOutcome> =>
+      handOverEscalationFile({ dataSource, publicUrl: deps.publicUrl, collectionPartner: dependencies.collectionPartner ?? null }, request),
 
     // ---- operator tasks and the read model ----
     async createOperatorTask(request: OperatorTaskRequest): Promise<{ id: string; alreadyDone: boolean }> {

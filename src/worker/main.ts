@@ -43,6 +43,7 @@ async function main() {
       mailer,
       registeredMail,
       publicUrl: config.api.publicUrl,
+      collectionPartner: config.collectionPartner,
     });
     console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}; registered mail: ${settings.provider}`);
     await worker.run();

@@ -22,7 +22,7 @@ export class DunningDocumentView {
   @ApiProperty({ format: 'uuid' }) invoiceId!: string;
   @ApiProperty({ example: 'invoice:default:F-2026-0042' }) dunningId!: string;
   @ApiProperty({ example: 'written_reminder', description: 'The plan step that produced it' }) step!: string;
-  @ApiProperty({ enum: ['written_reminder', 'registered_warning', 'formal_notice', 'penalty_invoice'], example: 'written_reminder' }) kind!: string;
+  @ApiProperty({ enum: ['written_reminder', 'registered_warning', 'formal_notice', 'penalty_invoice', 'escalation_file'], example: 'written_reminder' }) kind!: string;
   @ApiProperty({ enum: ['awaiting_pdf', 'rendered'], example: 'rendered', description: 'awaiting_pdf: the step stopped before its PDF was rendered (see its tasks)' })
   status!: string;
   @ApiProperty({ example: '2026-12-09' }) documentDate!: string;

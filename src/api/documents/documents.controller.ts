@@ -72,10 +72,10 @@ export class DocumentsController {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag of a copy already held' })
-  @ApiProduces('application/pdf')
+  @ApiProduces('application/pdf', 'application/zip')
   @ApiOkResponse({
-    description: 'The PDF',
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    description: 'The PDF (letters), or the ZIP (escalation files, kind escalation_file)',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
     headers: {
       ETag: { description: 'The SHA-256 of the PDF, hex, quoted', schema: { type: 'string' } },
       'Content-Disposition': { description: 'attachment, with the file name', schema: { type: 'string' } },
