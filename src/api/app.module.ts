@@ -18,6 +18,7 @@ import { RatesController } from './rates/rates.controller';
 import { RatesService } from './rates/rates.service';
 import { TasksModule } from './tasks/tasks.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export type { ApiDependencies } from './core.module';
 
@@ -27,7 +28,7 @@ export class AppModule {
   static register(dependencies: ApiDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(dependencies), AuthModule, PlansModule, CreditorsModule, CustomersModule, EventsModule, TimelineModule, TasksModule, DocumentsModule],
+      imports: [CoreModule.register(dependencies), AuthModule, PlansModule, CreditorsModule, CustomersModule, EventsModule, TimelineModule, TasksModule, DocumentsModule, WebhooksModule],
       controllers: [HealthController, InvoicesController, PenaltiesController, RatesController, InvoicePenaltiesController],
       providers: [DunningStarter, DunningTermsResolver, InvoicesService, PenaltyCalculator, RatesService],
     };

@@ -63,6 +63,11 @@ export interface AppConfig {
    * the worker relays to the dunnings every `pollSeconds`.
    */
   registeredMail: { provider: 'print' } | { provider: 'http'; url: string; apiKey: string; pollSeconds: number };
+  /**
+   * The collection partner told (signed webhook) when an escalation file is ready; null: none, the
+   * escalation step only stores the file and opens the operator task.
+   */
+  collectionPartner: { webhookUrl: string; webhookSecret: string } | null;
 }
 
 /** Every variable the configuration reads, with what it means. Also checked against docker-compose.yml. */
@@ -97,6 +102,8 @@ export const CONFIG_VARIABLES = {
   REGISTERED_MAIL_URL: 'base URL of the registered-mail service (http provider): POST {url}/letters, GET {url}/letters/{trackingNumber}',
   REGISTERED_MAIL_API_KEY: 'bearer key of the registered-mail service (http provider)',
   REGISTERED_MAIL_POLL_SECONDS: 'how often the worker relays deposit dates from the service to the dunnings; default 60',
+  COLLECTION_PARTNER_WEBHOOK_URL: 'URL the worker POSTs escalation_file.ready to (collection agency); unset = no partner notified',
+  COLLECTION_PARTNER_WEBHOOK_SECRET: 'HMAC-SHA256 secret signing that webhook (X-Relance-Signature); required with the URL, 16 characters or more',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -208,6 +215,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`REGISTERED_MAIL_PROVIDER="${registeredMailProvider}" must be print or http`);
   }
 
+  const partnerUrl = url('COLLECTION_PARTNER_WEBHOOK_URL', ['http:', 'https:']);
+  const partnerSecret = read('COLLECTION_PARTNER_WEBHOOK_SECRET');
+  let collectionPartner: AppConfig['collectionPartner'] = null;
+  if (partnerUrl) {
+    if (!partnerSecret) problems.push('COLLECTION_PARTNER_WEBHOOK_SECRET is required when COLLECTION_PARTNER_WEBHOOK_URL is set');
+    else if (partnerSecret.length < 16) problems.push('COLLECTION_PARTNER_WEBHOOK_SECRET must be at least 16 characters');
+    collectionPartner = { webhookUrl: partnerUrl, webhookSecret: partnerSecret ?? '' };
+  } else if (partnerSecret) {
+    problems.push('COLLECTION_PARTNER_WEBHOOK_SECRET is set but COLLECTION_PARTNER_WEBHOOK_URL is not');
+  }
+
   if (nodeEnv === 'production') {
     if (!databaseUrl) problems.push('DATABASE_URL is required in production (no embedded PostgreSQL)');
     if (!temporalAddress) problems.push('TEMPORAL_ADDRESS is required in production (no dev server)');
@@ -247,6 +265,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       creditorId: read('CREDITOR_ID') ?? 'default',
     },
     registeredMail,
+    collectionPartner,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,6 +17,9 @@ import { CreditorsCustomers1764400000000 } from './migrations/1764400000000-cred
 import { DunningPlans1764500000000 } from './migrations/1764500000000-dunning-plans';
 import { DocumentFiles1764600000000 } from './migrations/1764600000000-document-files';
 import { ApiKeys1764700000000 } from './migrations/1764700000000-api-keys';
+import { PaymentWebhooks1765000000000 } from './migrations/1765000000000-payment-webhooks';
+import { EscalationFiles1764800000000 } from './migrations/1764800000000-escalation-files';
+import { InvoiceListsImports1764900000000 } from './migrations/1764900000000-invoice-lists-imports';
 
 export const entities = [
   InvoiceEntity,
@@ -41,6 +44,9 @@ export const migrations = [
   DunningPlans1764500000000,
   DocumentFiles1764600000000,
   ApiKeys1764700000000,
+  EscalationFiles1764800000000,
+  InvoiceListsImports1764900000000,
+  PaymentWebhooks1765000000000,
 ];
 
 /** The schema comes from migrations only; `synchronize` stays off everywhere. */

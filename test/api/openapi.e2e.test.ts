@@ -10,7 +10,8 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'] as const;
 const ROLES: ApiKeyRole[] = ['backoffice', 'integrator', 'operator'];
 /** Operations anyone may call without a key (/docs and /docs-json are not operations of the document). */
-const PUBLIC = ['GET /health'];
+// Public: no API key. The payment webhook is authenticated by its HMAC signature instead.
+const PUBLIC = ['GET /health', 'POST /v1/webhooks/payments/{integrationId}'];
 
 interface Operation {
   security?: Record<string, string[]>[];
