@@ -211,6 +211,9 @@ export class DunningCase {
       payBy,
       completeBy: step.completeWithinDays !== undefined ? stepDate(today, step.completeWithinDays) : null,
       penalties: this.penaltiesAsOf(today),
+      // Letters compute their penalties from these with the rates in force when they are produced.
+      penaltyTerms: { jurisdiction: this.input.penaltyTerms.jurisdiction, debtorType: this.input.penaltyTerms.debtorType, contractualRatePercent: this.input.penaltyTerms.contractualRatePercent },
+      payments: this.payments.map((p) => ({ amountCents: p.amountCents, date: p.valueDate })),
       previousReminderDates: this.stepsDone
         .filter(({ step: done }) => ['email', 'letter', 'registered_letter'].includes(done.channel))
         .map(({ on }) => on),
