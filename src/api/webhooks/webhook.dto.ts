@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../common/is-calendar-date';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { SLUG_PATTERN, SLUG_RULE } from '../common/slug';
 import { IsText } from '../common/text-fields';
-import { MAX_CENTS } from '../invoices/create-invoice.dto';
+import { RecordPaymentDto } from '../events/event.dto';
 
 export const MAX_PAYMENTS_PER_WEBHOOK = 500;
 
@@ -13,29 +13,12 @@ export class CreateWebhookIntegrationDto {
   name!: string;
 
   @ApiProperty({ example: 'acme', description: 'The creditor whose invoices the payments are matched against' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'creditorId must be a creditor id (lower-case letters, digits and -, up to 40)' })
+  @Matches(SLUG_PATTERN, { message: `creditorId ${SLUG_RULE}` })
   creditorId!: string;
 }
 
-export class WebhookPaymentDto {
-  @ApiProperty({ example: 'VIR-2026-11-25-004217', description: "The bank's or provider's reference of the payment, 1 to 140 characters: the same reference twice counts once" })
-  @IsText(140)
-  reference!: string;
-
-  @ApiProperty({ type: 'integer', example: 60000, description: 'Amount received, in cents (a whole number, at least 1)' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_CENTS)
-  amountCents!: number;
-
-  @ApiProperty({ example: 'EUR', description: "ISO 4217 code; must be the invoice's currency" })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code in capitals (EUR)' })
-  currency!: string;
-
-  @ApiProperty({ format: 'date', example: '2026-11-24', description: 'The day the money was received, not after today (Europe/Paris)' })
-  @IsCalendarDate()
-  valueDate!: string;
-
+/** A payment as an integrator reports it: the fields of a payment event, and what to match it by. */
+export class WebhookPaymentDto extends PickType(RecordPaymentDto, ['reference', 'amountCents', 'currency', 'valueDate'] as const) {
   @ApiPropertyOptional({ example: 'F-2026-0042', description: 'The invoice it pays, when the payer said so: matched first, within the integration\'s creditor' })
   @IsOptional()
   @IsText(64)
