@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  // The browser test needs Chromium: it runs with `npm run test:ui` (CI runs both).
+  testPathIgnorePatterns: ['/node_modules/', '/test/ui/'],
   transform: {
     '^.+\\.(t|j)s$': [
       '@swc/jest',

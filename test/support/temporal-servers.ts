@@ -2,6 +2,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { findProjectRoot } from '../../src/config/config';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../../src/temporal/binaries';
+import { freePort } from '../../src/dev/free-port';
 import { startTemporalDevServer } from '../../src/dev/temporal-dev-server';
 import { dunningSearchAttributes } from '../../src/workflows/search-attributes';
 import { startOnFreePort } from './start-on-free-port';
@@ -28,13 +29,29 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   return env;
 }
 
-/** A real Temporal dev server (in memory, no UI) on a free port, with the dunning search attributes. */
-export function startDevServer(): Promise<TestWorkflowEnvironment> {
-  return startOnFreePort((port) =>
-    startTemporalDevServer({
+export interface DevServerOptions {
+  /** Also serve the Web UI, on a free port of its own (default false: no UI). */
+  ui?: boolean;
+}
+
+/** A Temporal dev server started by {@link startDevServer}; `uiPort` is set when the UI was asked for. */
+export type RunningDevServer = TestWorkflowEnvironment & { uiPort?: number };
+
+/**
+ * A real Temporal dev server (in memory, no UI unless asked) on a free port, with the dunning
+ * search attributes. With `ui`, the UI port is found free in the same start attempt, so a port
+ * taken meanwhile makes the whole start try again.
+ */
+export function startDevServer(options: DevServerOptions = {}): Promise<RunningDevServer> {
+  return startOnFreePort(async (port) => {
+    const uiPort = options.ui ? await freePort() : undefined;
+    const env: RunningDevServer = await startTemporalDevServer({
       executable: temporalCliExecutable(process.env.TEMPORAL_CLI_PATH, findProjectRoot()),
       port,
       namespace: 'default',
-    }),
-  );
+      uiPort,
+    });
+    if (uiPort !== undefined) env.uiPort = uiPort;
+    return env;
+  });
 }

@@ -16,7 +16,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../../src/dev/embed
 import { MailCatcher } from '../../src/dev/mail-catcher/mail-catcher';
 import { createDunningWorker } from '../../src/worker/dunning-worker';
 import { startOnFreePort } from './start-on-free-port';
-import { startDevServer } from './temporal-servers';
+import { startDevServer, type RunningDevServer } from './temporal-servers';
 
 export interface TestStack {
   config: AppConfig;
@@ -36,6 +36,8 @@ export interface TestStack {
   dataSource: DataSource;
   mail: MailCatcher;
   temporal: TestWorkflowEnvironment;
+  /** The Temporal Web UI's port, when started with `temporalUi: true`. */
+  temporalUiPort?: number;
   /** Stops PostgreSQL now (an outage); stop() copes. */
   stopPostgres(): Promise<void>;
   /** Stops the Temporal server now (an outage); stop() copes. */
@@ -50,6 +52,8 @@ export interface TestStackOptions {
   env?: Record<string, string>;
   /** The API's logger (default: none). */
   logger?: LoggerService;
+  /** Serve the Temporal dev server's Web UI on a free port (default false), see `temporalUiPort`. */
+  temporalUi?: boolean;
 }
 
 /** A throwaway real PostgreSQL: embedded binaries, a fresh temporary data folder, a free port. */
@@ -78,7 +82,7 @@ function stopServer(server: RunningPostgres | TestWorkflowEnvironment | MailCatc
  * Temporal dev server, the local SMTP server, a worker and the API (in this process).
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const started = await Promise.allSettled([startTestPostgres(), startDevServer(), MailCatcher.start({ smtpPort: 0, viewerPort: 0 })] as const);
+  const started = await Promise.allSettled([startTestPostgres(), startDevServer({ ui: options.temporalUi }), MailCatcher.start({ smtpPort: 0, viewerPort: 0 })] as const);
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
     // Stop what did start, or Jest waits for it forever.
@@ -87,7 +91,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   }
   const [postgres, temporal, mail] = started.map((result) => (result as PromiseFulfilledResult<unknown>).value) as [
     RunningPostgres,
-    TestWorkflowEnvironment,
+    RunningDevServer,
     MailCatcher,
   ];
   const config = loadConfig({
@@ -149,6 +153,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     dataSource,
     mail,
     temporal,
+    temporalUiPort: temporal.uiPort,
     stopPostgres: () => postgres.stop(),
     stopTemporal,
     async stop() {

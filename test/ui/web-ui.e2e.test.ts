@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import request from 'supertest';
+import { addDays, parisDateOf } from '../../src/domain/calendar';
+import { findProjectRoot } from '../../src/config/config';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Screenshots go to a git-ignored folder; UPDATE_SCREENSHOTS=1 writes the README's copies in docs/ui instead.
+const SCREENSHOTS = path.join(findProjectRoot(), process.env.UPDATE_SCREENSHOTS ? 'docs/ui' : 'test-results/ui');
+
+/** Retries an assertion until it passes (the workflow records its steps asynchronously). */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Opens a tab of the workflow run page (the Web UI renders them as links or tabs, by version). */
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).or(page.getByRole('link', { name })).first().click();
+}
+
+/** The UI renders Markdown (summary, details) inside frames: waits until some frame's text contains `text`. */
+async function waitForTextInAnyFrame(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const shown = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (shown.includes(text)) return;
+    }
+    if (Date.now() > deadline) throw new Error(`The Web UI never showed "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+// A credit controller finds dunnings in the Temporal Web UI by stage and reads one: the real
+// stack (PostgreSQL, a Temporal dev server with its UI, a worker, the API) and a real Chromium.
+describe('the Temporal Web UI shows the dunnings', () => {
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const today = parisDateOf(Date.now());
+  const debtor = (name: string) => ({ name, email: `compta@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example`, language: 'fr' });
+  const invoice = (invoiceNumber: string, dueDate: string, debtorName: string) => ({
+    invoiceNumber,
+    totalCents: 120_000,
+    netCents: 100_000,
+    currency: 'EUR',
+    issueDate: addDays(today, -40),
+    dueDate,
+    debtor: debtor(debtorName),
+  });
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package (apt-get install -y chromium); .ci/run does it.`);
+    }
+    stack = await startTestStack({ temporalUi: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('lists dunnings by stage and shows the summary, stage and pending timer of one', async () => {
+    const s = stack!;
+    expect(s.temporalUiPort).toEqual(expect.any(Number));
+    const ui = `http://127.0.0.1:${s.temporalUiPort}`;
+
+    const awaiting = await request(s.http).post('/v1/invoices').send(invoice('UI-2026-0001', addDays(today, 20), 'Boulangerie Martin SARL')).expect(201);
+    expect(awaiting.body.dunning).toMatchObject({ stage: 'awaiting_due_date' });
+    const overdue = await request(s.http).post('/v1/invoices').send(invoice('UI-2026-0002', addDays(today, -3), 'Garage Dupont')).expect(201);
+    const held = await request(s.http).post('/v1/invoices').send(invoice('UI-2026-0003', addDays(today, 10), 'Fleurs Lemaire')).expect(201);
+    await request(s.http).post(`/v1/invoices/${held.body.id}/hold`).send({ by: 'Claire (credit control)', reason: 'Key account: sales talks to them first' }).expect(200);
+
+    // The overdue dunning moves on, unless reminders must wait for the next business-day send slot.
+    await eventually(async () => {
+      const response = await request(s.http).get(`/v1/invoices/${overdue.body.id}`).expect(200);
+      const next = response.body.dunning?.nextAction as { step: string; at: string } | null | undefined;
+      if (['first_reminder_sent', 'phone_call'].includes(response.body.stage)) return;
+      // Outside the send hours: it waits, with the first reminder as the next step.
+      expect(next?.step).toBe('first_reminder');
+      expect(Date.parse(next!.at)).toBeGreaterThan(Date.now());
+    });
+    await eventually(async () => {
+      const response = await request(s.http).get(`/v1/invoices/${held.body.id}`).expect(200);
+      expect(response.body.stage).toBe('on_hold');
+    });
+
+    const awaitingId = 'invoice:default:UI-2026-0001';
+    const heldId = 'invoice:default:UI-2026-0003';
+    expect(awaiting.body.workflowId).toBe(awaitingId);
+    expect(held.body.workflowId).toBe(heldId);
+    // The UI lists through visibility, which trails the upsert a little: make sure it has caught up.
+    await eventually(async () => {
+      const ids: string[] = [];
+      for await (const w of s.temporal.client.workflow.list({ query: `RelanceStage = "on_hold"` })) ids.push(w.workflowId);
+      expect(ids).toEqual([heldId]);
+    });
+
+    // The list, filtered by stage.
+    await page.goto(`${ui}/namespaces/default/workflows?query=${encodeURIComponent('RelanceStage="on_hold"')}`);
+    await page.getByText(heldId, { exact: true }).filter({ visible: true }).first().waitFor();
+    expect(await page.getByText(awaitingId, { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow-list.png') });
+
+    // One run: its static summary, its stage and the timer it waits on.
+    await page.goto(`${ui}/namespaces/default/workflows/${encodeURIComponent(awaitingId)}`);
+    await page.getByRole('heading', { name: awaitingId }).or(page.getByText(awaitingId, { exact: true })).first().waitFor();
+
+    // Event history: the courtesy-reminder timer started and has not fired.
+    await openTab(page, 'Event History');
+    const timerStarted = page.getByRole('row').filter({ hasText: 'Timer Started' }).filter({ visible: true });
+    await timerStarted.first().waitFor();
+    await expect(timerStarted.first().innerText()).resolves.toContain('Courtesy reminder on');
+    expect(await page.getByRole('row').filter({ hasText: 'Timer Fired' }).count()).toBe(0);
+
+    // Search attributes: the stage.
+    await openTab(page, 'Search Attributes');
+    await page.getByText('"RelanceStage": "awaiting_due_date"', { exact: false }).filter({ visible: true }).first().waitFor();
+
+    // User metadata: the static summary and the current details (rendered from Markdown in frames).
+    await openTab(page, 'User Metadata');
+    await waitForTextInAnyFrame(page, 'Invoice UI-2026-0001 · Boulangerie Martin SARL');
+    await waitForTextInAnyFrame(page, 'Awaiting due date. Next: courtesy reminder on');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow-run.png') });
+  }, 180_000);
+});
