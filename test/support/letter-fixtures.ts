@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { CreditorEntity } from '../../src/db/entities/creditor.entity';
 import { CustomerEntity } from '../../src/db/entities/customer.entity';
+import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import type { DunningStepRequest } from '../../src/activities/dunning-activity-types';
 
 /** A French creditor profile as PUT /v1/creditors stores it (compact numbers, E.164 phone). */
 export function saveCreditor(dataSource: DataSource, id: string, overrides: Partial<CreditorEntity> = {}): Promise<CreditorEntity> {
@@ -42,3 +44,26 @@ export function saveCustomer(dataSource: DataSource, creditorId: string, externa
     ...overrides,
   });
 }
+
+/** The request the workflow sends for the written-reminder step of `invoice` (overrides for other steps). */
+export const writtenReminderRequest = (invoice: InvoiceEntity, overrides: Partial<DunningStepRequest> = {}): DunningStepRequest => ({
+  dunningId: invoice.workflowId,
+  invoiceId: invoice.id,
+  invoiceNumber: invoice.invoiceNumber,
+  plan: { name: 'fr-b2b-default', version: 1 },
+  step: 'written_reminder',
+  channel: 'letter',
+  template: 'written_reminder',
+  tone: 'firm',
+  stepDate: '2026-02-17',
+  invoiceTotalCents: invoice.totalCents,
+  balanceCents: invoice.totalCents,
+  currency: 'EUR',
+  dueDate: invoice.dueDate,
+  payBy: '2026-02-24',
+  completeBy: null,
+  penalties: { status: 'computed', asOf: '2026-02-17', rule: 'FR_B2B_ECB_PLUS_10', interestCents: 0, indemnityCents: 4_000, totalCents: 4_000 },
+  previousReminderDates: ['2026-02-06', '2026-02-10'],
+  registeredLetter: null,
+  ...overrides,
+});

@@ -18,7 +18,7 @@ import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import { RegisteredMailingEntity } from '../../src/db/entities/registered-mailing.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { MailCatcher } from '../../src/dev/mail-catcher/mail-catcher';
-import { saveCreditor, saveCustomer } from '../support/letter-fixtures';
+import { saveCreditor, saveCustomer, writtenReminderRequest } from '../support/letter-fixtures';
 import { startTestPostgres } from '../support/test-stack';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -75,27 +75,7 @@ describe('escalation file on PostgreSQL', () => {
     } as InvoiceEntity);
   }
 
-  const request = (inv: InvoiceEntity, overrides: Partial<DunningStepRequest>): DunningStepRequest => ({
-    dunningId: inv.workflowId,
-    invoiceId: inv.id,
-    invoiceNumber: inv.invoiceNumber,
-    plan: { name: 'fr-b2b-default', version: 1 },
-    step: 'written_reminder',
-    channel: 'letter',
-    template: 'written_reminder',
-    tone: 'firm',
-    stepDate: '2026-02-17',
-    invoiceTotalCents: inv.totalCents,
-    balanceCents: inv.totalCents,
-    currency: 'EUR',
-    dueDate: inv.dueDate,
-    payBy: '2026-02-24',
-    completeBy: null,
-    penalties: { status: 'computed', asOf: '2026-02-17', rule: 'FR_B2B_ECB_PLUS_10', interestCents: 0, indemnityCents: 4_000, totalCents: 4_000 },
-    previousReminderDates: ['2026-02-06', '2026-02-10'],
-    registeredLetter: null,
-    ...overrides,
-  });
+  const request = writtenReminderRequest;
 
   /** A dunning with a written reminder (e-mailed) and a formal notice (print queue, then posted by an operator). */
   async function dunningWithLetters(activities: ReturnType<typeof createActivities>) {

@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import type { DataSource } from 'typeorm';
-import { createActivities, type DunningActivities, type DunningStepRequest } from '../../src/activities';
+import { createActivities, type DunningActivities } from '../../src/activities';
 import { createSmtpMailer, type Mailer } from '../../src/activities/mail/mailer';
 import { createHttpRegisteredMail } from '../../src/activities/registered-mail/http-registered-mail';
 import { relayPostingConfirmations, type PostingToConfirm } from '../../src/activities/registered-mail/posting-relay';
@@ -24,7 +24,7 @@ import { RegisteredMailingEntity } from '../../src/db/entities/registered-mailin
 import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { MailCatcher, type CapturedMail } from '../../src/dev/mail-catcher/mail-catcher';
-import { saveCreditor, saveCustomer } from '../support/letter-fixtures';
+import { saveCreditor, saveCustomer, writtenReminderRequest } from '../support/letter-fixtures';
 import { startTestPostgres } from '../support/test-stack';
 
 // pdf-parse's index.js runs a self-test when module.parent is unset (as under jest): load the library file,
@@ -120,27 +120,7 @@ describe('letter steps on PostgreSQL and SMTP', () => {
     } as InvoiceEntity);
   }
 
-  const request = (inv: InvoiceEntity, overrides: Partial<DunningStepRequest> = {}): DunningStepRequest => ({
-    dunningId: inv.workflowId,
-    invoiceId: inv.id,
-    invoiceNumber: inv.invoiceNumber,
-    plan: { name: 'fr-b2b-default', version: 1 },
-    step: 'written_reminder',
-    channel: 'letter',
-    template: 'written_reminder',
-    tone: 'firm',
-    stepDate: '2026-02-17',
-    invoiceTotalCents: inv.totalCents,
-    balanceCents: inv.totalCents,
-    currency: 'EUR',
-    dueDate: inv.dueDate,
-    payBy: '2026-02-24',
-    completeBy: null,
-    penalties: { status: 'computed', asOf: '2026-02-17', rule: 'FR_B2B_ECB_PLUS_10', interestCents: 0, indemnityCents: 4_000, totalCents: 4_000 },
-    previousReminderDates: ['2026-02-06', '2026-02-10'],
-    registeredLetter: null,
-    ...overrides,
-  });
+  const request = writtenReminderRequest;
 
   const engine = (amountCents: number, dueDate: string, asOf: string, payments: { amountCents: number; date: string }[] = []) =>
     computePenalties({ jurisdiction: 'FR', debtorType: 'business', amountCents, currency: 'EUR', dueDate, payments, asOf });
