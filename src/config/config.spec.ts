@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(config.temporal.tls).toBeUndefined();
     expect(config.mail).toMatchObject({ embedded: true, smtpUrl: 'smtp://127.0.0.1:1025' });
     expect(config.api.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.dunning).toMatchObject({ sendHour: 9, sendDays: 'business_days' });
   });
 
   it('points at external services when their variables are set', () => {
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://x@y/z',
         TEMPORAL_ADDRESS: 'no-port',
         DUNNING_SEND_HOUR: '24',
+        DUNNING_SEND_DAYS: 'weekdays',
         TEMPORAL_TLS: 'maybe',
         NODE_ENV: 'staging',
         TEMPORAL_TLS_CERT_PATH: '/only/the/cert.pem',
@@ -46,7 +48,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'DUNNING_SEND_HOUR', 'TEMPORAL_TLS', 'NODE_ENV', 'TEMPORAL_TLS_KEY_PATH']) {
+    for (const name of ['PORT', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'DUNNING_SEND_HOUR', 'DUNNING_SEND_DAYS', 'TEMPORAL_TLS', 'NODE_ENV', 'TEMPORAL_TLS_KEY_PATH']) {
       expect(problems).toContain(name);
     }
   });

@@ -4,6 +4,7 @@
  * every bad variable, instead of failing later in the middle of a dunning.
  */
 import * as path from 'node:path';
+import type { SendDays } from '../domain/plan';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -55,6 +56,8 @@ export interface AppConfig {
   dunning: {
     /** Hour of the day (Europe/Paris) at which reminders go out. */
     sendHour: number;
+    /** business_days (default) or every_day: whether reminders wait for a business day. */
+    sendDays: SendDays;
     creditorId: string;
   };
   /**
@@ -97,6 +100,7 @@ export const CONFIG_VARIABLES = {
   MAIL_FROM: 'sender of reminder e-mails; default "Relance <relance@localhost>"',
   MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
   DUNNING_SEND_HOUR: 'hour (0-23, Europe/Paris) at which reminders go out; default 9',
+  DUNNING_SEND_DAYS: 'business_days (default: never on weekends or French holidays) | every_day (a step due now goes out now; npm start uses it with hour 0)',
   CREDITOR_ID: 'identifier of the creditor whose invoices are dunned; default "default"',
   REGISTERED_MAIL_PROVIDER: 'print (default: an operator prints and posts registered letters) | http (an electronic registered-mail service)',
   REGISTERED_MAIL_URL: 'base URL of the registered-mail service (http provider): POST {url}/letters, GET {url}/letters/{trackingNumber}',
@@ -202,6 +206,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const viewerPort = int('MAIL_VIEWER_PORT', 1080, 0, 65535);
 
+  const sendDays = read('DUNNING_SEND_DAYS') ?? 'business_days';
+  if (sendDays !== 'business_days' && sendDays !== 'every_day') problems.push(`DUNNING_SEND_DAYS="${sendDays}" must be business_days or every_day`);
+
   const registeredMailProvider = read('REGISTERED_MAIL_PROVIDER') ?? 'print';
   const registeredMailUrl = url('REGISTERED_MAIL_URL', ['http:', 'https:']);
   const registeredMailKey = read('REGISTERED_MAIL_API_KEY');
@@ -262,6 +269,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     dunning: {
       sendHour: int('DUNNING_SEND_HOUR', 9, 0, 23),
+      sendDays: sendDays as SendDays,
       creditorId: read('CREDITOR_ID') ?? 'default',
     },
     registeredMail,

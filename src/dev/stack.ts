@@ -85,8 +85,13 @@ async function shutdown(code: number): Promise<void> {
 async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const config = loadConfig();
   const env: NodeJS.ProcessEnv = { ...process.env };
+  // Development timing: a step due now goes out now, night or weekend, so a newcomer sees it happen.
+  if (env.NODE_ENV !== 'production') {
+    env.DUNNING_SEND_HOUR ||= '0';
+    env.DUNNING_SEND_DAYS ||= 'every_day';
+  }
+  const config = loadConfig(env);
 
   if (config.database.embedded) {
     const postgres = await startEmbeddedPostgres({
@@ -154,6 +159,8 @@ async function main() {
         : `  API key          create one: node dist/src/api/api-keys-cli.js create --name <holder> --role backoffice`,
       temporalUi ? `  Temporal Web UI  ${temporalUi}` : `  Temporal         ${config.temporal.address} (external)`,
       mailViewer ? `  Mail viewer      ${mailViewer}` : `  SMTP             ${config.mail.smtpUrl} (external)`,
+      `  Send slot        ${config.dunning.sendDays === 'every_day' ? 'every day' : 'business days'} from ${config.dunning.sendHour}:00 Europe/Paris` +
+        (config.dunning.sendDays === 'every_day' && config.dunning.sendHour === 0 ? ' (a step due now goes out now; production: DUNNING_SEND_HOUR=9 DUNNING_SEND_DAYS=business_days)' : ''),
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

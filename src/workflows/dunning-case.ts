@@ -159,7 +159,7 @@ export class DunningCase {
     const anchor = this.anchorDate(step);
     if (anchor === null) return { kind: 'awaiting_posting', index, remindAt: this.postingReminderAt() };
     const moment = sendInstant(stepDate(anchor, step.offsetDays, this.closedPauses), this.input.sendHour);
-    return { kind: 'step', index, at: runInstant(moment, nowMs, this.input.sendHour) };
+    return { kind: 'step', index, at: runInstant(moment, nowMs, this.input.sendHour, this.input.sendDays) };
   }
 
   /** When the dunning next acts by itself (a step, a promise falling due, a reminder to an operator). */

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../domain/calendar';
 import type { Cents } from '../domain/money';
-import type { DunningPlan, PenaltiesToday, PenaltyTerms, PlanReference } from '../domain/plan';
+import type { DunningPlan, PenaltiesToday, PenaltyTerms, PlanReference, SendDays } from '../domain/plan';
 
 /** A snapshot of the invoice and of the plan in force, copied into the workflow when its dunning starts. */
 export interface DunningInput {
@@ -14,6 +14,8 @@ export interface DunningInput {
   dueDate: CalendarDate;
   /** Hour of the day (Europe/Paris) at which reminders go out. */
   sendHour: number;
+  /** The days reminders may go out; absent in dunnings started before it existed: business days. */
+  sendDays?: SendDays;
   /** The plan in force when the dunning started; later edits of the plan do not reach it. */
   plan: DunningPlan;
   penaltyTerms: PenaltyTerms;

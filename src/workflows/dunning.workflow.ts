@@ -46,7 +46,7 @@ async function runDunning(input: DunningInput): Promise<DunningState> {
   const history = new DunningRecords(dunning);
   registerMessageHandlers(dunning, view, history);
 
-  dunning.begin(startingStep(input.plan, input.dueDate, Date.now(), input.sendHour), Date.now());
+  dunning.begin(startingStep(input.plan, input.dueDate, Date.now(), input.sendHour, input.sendDays), Date.now());
   await refreshAndRecord(dunning, view, history);
 
   while (!dunning.finished) {
@@ -93,6 +93,7 @@ function rejectInvalidInput(input: DunningInput): void {
   if (!isCents(input.amountDueCents) || input.amountDueCents === 0) problems.push('amountDueCents must be a positive whole number of cents');
   if (!isValidCalendarDate(input.dueDate)) problems.push('dueDate must be a YYYY-MM-DD date');
   if (!Number.isInteger(input.sendHour) || input.sendHour < 0 || input.sendHour > 23) problems.push('sendHour must be a whole hour from 0 to 23');
+  if (input.sendDays !== undefined && input.sendDays !== 'business_days' && input.sendDays !== 'every_day') problems.push('sendDays must be business_days or every_day');
   if (typeof input.currency !== 'string' || !/^[A-Z]{3}$/.test(input.currency)) problems.push('currency must be an ISO 4217 code');
   if (problems.length > 0) {
     throw ApplicationFailure.create({ type: 'DUNNING.INVALID_INPUT', message: `The dunning cannot run: ${problems.join('; ')}`, nonRetryable: true });

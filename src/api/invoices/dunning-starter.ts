@@ -43,6 +43,7 @@ export class DunningStarter {
       currency: invoice.currency,
       dueDate: invoice.dueDate,
       sendHour: this.config.dunning.sendHour,
+      sendDays: this.config.dunning.sendDays,
       // The plan in force and the penalty terms, copied: editing them later never changes this dunning.
       ...(await this.terms.resolve(invoice)),
     };

@@ -4,7 +4,7 @@ export { DEFAULT_FR_B2B_PLAN, HABITUAL_LATE_PAYER_FR_B2B_PLAN } from './default-
 export type { PlanProblem } from './validate-plan';
 export { InvalidPlanError, planProblems, assertValidPlan } from './validate-plan';
 export type { PausePeriod } from './schedule';
-export { pausedDaysSince, stepDate, sendInstant, nextSendSlot, runInstant } from './schedule';
+export { pausedDaysSince, stepDate, sendInstant, nextSendSlot, runInstant, type SendDays } from './schedule';
 export type { StartingPoint } from './starting-step';
 export { startingStep } from './starting-step';
 export type { PenaltyTerms, PenaltiesToday, PenaltiesTodayRequest } from './penalties-today';

@@ -57,6 +57,12 @@ describe('nextSendSlot', () => {
     expect(nextSendSlot(at('2026-12-25', 10), 9)).toBe(at('2026-12-28', 9)); // Christmas, a Friday
     expect(nextSendSlot(at('2026-12-06', 23, 30), 9)).toBe(at('2026-12-07', 9)); // Sunday night
   });
+
+  it('lets weekends and holidays send too when every day is a send day', () => {
+    expect(nextSendSlot(at('2026-12-05', 10), 9, 'every_day')).toBe(at('2026-12-05', 10)); // Saturday
+    expect(nextSendSlot(at('2026-12-25', 7), 9, 'every_day')).toBe(at('2026-12-25', 9)); // Christmas, before the hour
+    expect(nextSendSlot(at('2026-12-06', 0, 30), 0, 'every_day')).toBe(at('2026-12-06', 0, 30)); // Sunday night, hour 0: now
+  });
 });
 
 describe('runInstant', () => {
@@ -71,5 +77,6 @@ describe('runInstant', () => {
 
   it('keeps a passed moment when the step may go out right now (it is due)', () => {
     expect(runInstant(at('2026-12-01', 9), at('2026-12-02', 11), 9)).toBe(at('2026-12-01', 9));
+    expect(runInstant(at('2026-12-04', 9), at('2026-12-05', 10), 9, 'every_day')).toBe(at('2026-12-04', 9)); // Saturday
   });
 });

@@ -30,6 +30,12 @@ export function stepDate(anchor: CalendarDate, offsetDays: number, pauses: reado
   return nextBusinessDay(addDays(anchor, offsetDays + pausedDaysSince(anchor, pauses)));
 }
 
+/**
+ * The days reminders may go out: business days (the default: never on a weekend or a French
+ * holiday), or every day (development and benchmarks, where a step due now should go out now).
+ */
+export type SendDays = 'business_days' | 'every_day';
+
 /** The instant a step dated `date` goes out: the configured hour, Europe/Paris. */
 export function sendInstant(date: CalendarDate, sendHour: number): number {
   return parisInstant(date, sendHour).getTime();
@@ -40,10 +46,10 @@ export function sendInstant(date: CalendarDate, sendHour: number): number {
  * send hour. A step whose moment has passed (an invoice imported late, a letter confirmed late)
  * goes out then, never on a Sunday night.
  */
-export function nextSendSlot(nowMs: number, sendHour: number): number {
+export function nextSendSlot(nowMs: number, sendHour: number, sendDays: SendDays = 'business_days'): number {
   if (!Number.isFinite(nowMs)) throw new InvalidArgumentError('instant', `${nowMs} is not a time`);
   const today = parisDateOf(nowMs);
-  if (isBusinessDay(today)) {
+  if (sendDays === 'every_day' || isBusinessDay(today)) {
     const todaysSlot = sendInstant(today, sendHour);
     return nowMs <= todaysSlot ? todaysSlot : nowMs;
   }
@@ -55,8 +61,8 @@ export function nextSendSlot(nowMs: number, sendHour: number): number {
  * A passed moment is returned as it is when sending is allowed right now (the step is due): the
  * answer then does not move with the clock while the step runs.
  */
-export function runInstant(momentMs: number, nowMs: number, sendHour: number): number {
+export function runInstant(momentMs: number, nowMs: number, sendHour: number, sendDays: SendDays = 'business_days'): number {
   if (momentMs >= nowMs) return momentMs;
-  const slot = nextSendSlot(nowMs, sendHour);
+  const slot = nextSendSlot(nowMs, sendHour, sendDays);
   return slot === nowMs ? momentMs : slot;
 }

@@ -30,4 +30,11 @@ describe('startingStep with the default French B2B plan', () => {
     // Due Friday 2026-12-04; D+1 moves to Monday 09:00, the first slot after Saturday.
     expect(start('2026-12-04', at('2026-12-05', 10))).toEqual({ index: 1, skipped: ['courtesy_reminder'] });
   });
+
+  it('looks at now when every day is a send day: on a Saturday, what is due by Saturday', () => {
+    // Due Friday 2026-11-27: its D+8 falls on Saturday 5 December and moves to Monday 7.
+    const saturday = at('2026-12-05', 10);
+    expect(start('2026-11-27', saturday).index).toBe(3); // business days: Monday's written reminder fits the first slot
+    expect(startingStep(DEFAULT_FR_B2B_PLAN, '2026-11-27', saturday, 0, 'every_day')).toEqual({ index: 1, skipped: ['courtesy_reminder'] });
+  });
 });

@@ -1,6 +1,6 @@
 import { CalendarDate } from '../calendar';
 import { DunningPlan } from './plan-types';
-import { nextSendSlot, sendInstant, stepDate } from './schedule';
+import { nextSendSlot, sendInstant, stepDate, type SendDays } from './schedule';
 
 export interface StartingPoint {
   /** Index in `plan.steps` of the first step to run. */
@@ -15,8 +15,8 @@ export interface StartingPoint {
  * phone call that goes with the first reminder) whose moment has come by the first send slot; the
  * steps before it are skipped. A dunning that starts in time begins at the first step.
  */
-export function startingStep(plan: DunningPlan, dueDate: CalendarDate, nowMs: number, sendHour: number): StartingPoint {
-  const slot = nextSendSlot(nowMs, sendHour);
+export function startingStep(plan: DunningPlan, dueDate: CalendarDate, nowMs: number, sendHour: number, sendDays: SendDays = 'business_days'): StartingPoint {
+  const slot = nextSendSlot(nowMs, sendHour, sendDays);
   let fitting = -1;
   for (let i = 0; i < plan.steps.length; i++) {
     const step = plan.steps[i];
