@@ -5,8 +5,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
-  // The browser test needs Chromium: it runs with `npm run test:ui` (CI runs both).
-  testPathIgnorePatterns: ['/node_modules/', '/test/ui/'],
+  // The browser tests need Chromium (`npm run test:ui`); the fault-injection tests kill and restart
+  // processes for minutes (`npm run test:faults`). CI runs all three.
+  testPathIgnorePatterns: ['/node_modules/', '/test/ui/', '/test/faults/'],
   transform: {
     '^.+\\.(t|j)s$': [
       '@swc/jest',
