@@ -1,46 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { addDays, parisDateOf } from '../../src/domain/calendar';
-import { findProjectRoot } from '../../src/config/config';
 import { startTestStack, type TestStack } from '../support/test-stack';
-
-const CHROMIUM = '/usr/bin/chromium';
-// Screenshots go to a git-ignored folder; UPDATE_SCREENSHOTS=1 writes the README's copies in docs/ui instead.
-const SCREENSHOTS = path.join(findProjectRoot(), process.env.UPDATE_SCREENSHOTS ? 'docs/ui' : 'test-results/ui');
-
-/** Retries an assertion until it passes (the workflow records its steps asynchronously). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-/** Opens a tab of the workflow run page (the Web UI renders them as links or tabs, by version). */
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name }).or(page.getByRole('link', { name })).first().click();
-}
-
-/** The UI renders Markdown (summary, details) inside frames: waits until some frame's text contains `text`. */
-async function waitForTextInAnyFrame(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const shown = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-      if (shown.includes(text)) return;
-    }
-    if (Date.now() > deadline) throw new Error(`The Web UI never showed "${text}"`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually, launchChromium, openTab, screenshotsTo, waitForTextInAnyFrame, type Screenshot } from './support/browser';
 
 // A credit controller finds dunnings in the Temporal Web UI by stage and reads one: the real
 // stack (PostgreSQL, a Temporal dev server with its UI, a worker, the API) and a real Chromium.
@@ -48,6 +10,7 @@ describe('the Temporal Web UI shows the dunnings', () => {
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  let screenshot: Screenshot;
   const today = parisDateOf(Date.now());
   const debtor = (name: string) => ({ name, email: `compta@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example`, language: 'fr' });
   const invoice = (invoiceNumber: string, dueDate: string, debtorName: string) => ({
@@ -61,17 +24,9 @@ describe('the Temporal Web UI shows the dunnings', () => {
   });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package (apt-get install -y chromium); .ci/run does it.`);
-    }
     stack = await startTestStack({ temporalUi: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30_000);
-    await mkdir(SCREENSHOTS, { recursive: true });
+    ({ browser, page } = await launchChromium());
+    screenshot = await screenshotsTo('docs/ui');
   }, 120_000);
 
   afterAll(async () => {
@@ -119,7 +74,7 @@ describe('the Temporal Web UI shows the dunnings', () => {
     await page.goto(`${ui}/namespaces/default/workflows?query=${encodeURIComponent('RelanceStage="on_hold"')}`);
     await page.getByText(heldId, { exact: true }).filter({ visible: true }).first().waitFor();
     expect(await page.getByText(awaitingId, { exact: true }).count()).toBe(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow-list.png') });
+    await screenshot(page, 'workflow-list.png');
 
     // One run: its static summary, its stage and the timer it waits on.
     await page.goto(`${ui}/namespaces/default/workflows/${encodeURIComponent(awaitingId)}`);
@@ -140,6 +95,6 @@ describe('the Temporal Web UI shows the dunnings', () => {
     await openTab(page, 'User Metadata');
     await waitForTextInAnyFrame(page, 'Invoice UI-2026-0001 · Boulangerie Martin SARL');
     await waitForTextInAnyFrame(page, 'Awaiting due date. Next: courtesy reminder on');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'workflow-run.png') });
+    await screenshot(page, 'workflow-run.png');
   }, 180_000);
 });
