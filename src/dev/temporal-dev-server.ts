@@ -10,6 +10,8 @@ export interface TemporalDevServerOptions {
   uiPort?: number;
   /** SQLite file that keeps workflows across restarts; omit for in-memory (tests). */
   dbFilename?: string;
+  /** The server's own log on the console: default 'error'; 'never' for tests that provoke errors on purpose (killed clients). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       uiPort: options.uiPort,
       dbFilename: options.dbFilename,
       searchAttributes: dunningSearchAttributes,
-      extraArgs: ['--log-level', 'error'],
+      extraArgs: ['--log-level', options.logLevel ?? 'error'],
     },
   });
 }

@@ -13,9 +13,13 @@ const PERMANENT_ERRORS = ['INVOICE.NOT_FOUND', 'MAIL.RECIPIENT_REJECTED', 'STEP.
 /**
  * What reaches the debtor or an operator. Retried without a limit of attempts (an SMTP or database
  * outage of a day must delay a step, not drop it), backing off to once an hour; each attempt is short.
+ * The worker heartbeats every running activity (src/worker/activity-heartbeats.ts): an attempt on a
+ * worker that died is retried after the 30-second heartbeat timeout, not after the 2 minutes an
+ * attempt may take at most.
  */
 const actions = proxyActivities<DunningActivities>({
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '1 hour', nonRetryableErrorTypes: PERMANENT_ERRORS },
 });
 

@@ -13,6 +13,15 @@ import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { startTestPostgres } from '../support/test-stack';
 
+/** Polls until `check` holds (5 s at most). */
+async function waitFor(check: () => boolean | Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('waitFor: condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 // The workflow's activities against a real PostgreSQL (the SMTP side is a recording mailer): each
 // does its work once per dunning and step, however often Temporal retries it.
 describe('dunning activities on PostgreSQL', () => {
@@ -115,6 +124,89 @@ describe('dunning activities on PostgreSQL', () => {
     expect(sent[0]).toMatchObject({ to: 'compta@boulangerie-martin.example', subject: 'Relance : facture F-ACT-1 échue le 11 décembre 2026' });
     expect(sent[0].text).toContain('reste impayée à ce jour pour un montant de 1\u00a0200,00\u00a0€');
     expect(await dataSource.getRepository(SentEmailEntity).countBy({ invoiceId, step: 'first_reminder' })).toBe(1);
+  });
+
+  /** A second connection that watches the sessions and can end them, whatever the activities hold. */
+  const withObserver = async <T>(use: (observer: DataSource) => Promise<T>): Promise<T> => {
+    const observer = await createDataSource(postgres.url, { poolSize: 1 }).initialize();
+    try {
+      return await use(observer);
+    } finally {
+      await observer.destroy();
+    }
+  };
+  const sentRows = (step: string) => dataSource.getRepository(SentEmailEntity).findBy({ idempotencyKey: `${dunningId}/${step}` });
+
+  it('sends once when a second attempt starts while the first is still talking to the SMTP server', async () => {
+    const delivered: OutgoingMail[] = [];
+    let accept!: () => void;
+    const accepted = new Promise<void>((resolve) => (accept = resolve));
+    const slow = createActivities({
+      dataSource,
+      mailer: {
+        send: async (mail) => {
+          delivered.push(mail);
+          await accepted;
+        },
+        close: () => undefined,
+      },
+    });
+    const step = request({ step: 'second_reminder', template: 'second_reminder', tone: 'firm' });
+    await withObserver(async (observer) => {
+      const first = slow.sendSecondReminderEmail(step);
+      await waitFor(() => delivered.length === 1);
+      const second = slow.sendSecondReminderEmail(step);
+      // The second attempt waits on the first one's row, inside PostgreSQL.
+      await waitFor(async () => (await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'`))[0].n === 1);
+      accept();
+      const [a, b] = await Promise.all([first, second]);
+      expect([a.alreadyDone, b.alreadyDone]).toEqual([false, true]);
+      expect(b.reference).toBe(a.reference);
+    });
+    expect(delivered).toHaveLength(1);
+    expect((await sentRows('second_reminder')).map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('keeps no record of an exchange the SMTP server refused, so the retry sends', async () => {
+    const step = request({ step: 'courtesy_reminder', template: 'courtesy_reminder', stepDate: '2026-12-08' });
+    const down = createActivities({
+      dataSource,
+      mailer: { send: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ECONNREFUSED' })), close: () => undefined },
+    });
+    await expect(down.sendCourtesyReminderEmail(step)).rejects.toThrow(/ECONNREFUSED/);
+    expect(await sentRows('courtesy_reminder')).toEqual([]);
+    const delivered: OutgoingMail[] = [];
+    const up = createActivities({ dataSource, mailer: { send: async (mail) => void delivered.push(mail), close: () => undefined } });
+    expect((await up.sendCourtesyReminderEmail(step)).alreadyDone).toBe(false);
+    expect(delivered).toHaveLength(1);
+    expect((await sentRows('courtesy_reminder')).map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('never resends an e-mail the server accepted when the database connection drops before the COMMIT', async () => {
+    const delivered: OutgoingMail[] = [];
+    const step = request({ step: 'first_reminder_copy', template: 'first_reminder' });
+    let terminated = 0;
+    await withObserver(async (observer) => {
+      const cut = createActivities({
+        dataSource,
+        mailer: {
+          // The server accepts the message, and the session holding the e-mail's row dies.
+          send: async (mail) => {
+            delivered.push(mail);
+            const [{ n }] = await observer.query(
+              `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction' AND pid <> pg_backend_pid()`,
+            );
+            terminated += n;
+          },
+          close: () => undefined,
+        },
+      });
+      expect((await cut.sendFirstReminderEmail(step)).alreadyDone).toBe(false);
+      expect((await cut.sendFirstReminderEmail(step)).alreadyDone).toBe(true);
+    });
+    expect(terminated).toBe(1);
+    expect(delivered).toHaveLength(1);
+    expect((await sentRows('first_reminder_copy')).map((r) => r.status)).toEqual(['sent']);
   });
 
   it('creates the phone-call task once, with the call script', async () => {

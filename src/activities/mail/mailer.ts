@@ -30,8 +30,15 @@ export class SmtpRejectedRecipientError extends Error {
   }
 }
 
+/**
+ * Bounds on one SMTP exchange, well inside the step activities' timeouts: nodemailer's defaults
+ * (2 minutes to connect, 10 minutes of silence) would let an attempt at a hung server outlive its
+ * activity while its retry starts.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport: Transporter = createTransport(smtpUrl);
+  const transport: Transporter = createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
     async send(mail) {
       try {

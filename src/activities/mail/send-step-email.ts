@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { SentEmailEntity } from '../../db/entities/sent-email.entity';
 import type { Mailer, OutgoingMail } from './mailer';
 
 export interface StepEmail extends Omit<OutgoingMail, 'messageId'> {
@@ -14,9 +15,84 @@ export function stableMessageId(idempotencyKey: string): string {
 }
 
 /**
- * Sends a dunning step's e-mail at most once per idempotency key: the row is claimed before the
- * SMTP exchange and marked sent after it; a retry finds it sent and stops. Only a crash between
- * the server's acceptance and the update can resend, with the same Message-ID.
+ * How long an attempt waits for another attempt at the same e-mail (one that outlived its timeout
+ * and is still talking to the SMTP server) before it fails and is retried later.
+ */
+const CONCURRENT_ATTEMPT_WAIT = '10s';
+
+/** How often, and how long at most, the record of an accepted e-mail is tried again while the database does not answer. */
+const RECORD_RETRY_MS = 1000;
+const RECORD_RETRY_FOR_MS = 2 * 60_000;
+
+interface SentEmailRow {
+  idempotencyKey: string;
+  invoiceId: string;
+  step: string;
+  recipient: string;
+  subject: string;
+  messageId: string;
+}
+
+/**
+ * E-mails the SMTP server accepted whose record could not be stored (the database went away between
+ * the server's answer and the COMMIT). This process never sends them again: it stores the record
+ * once the database answers. (Per process: a crash of the process itself is the window that stays.)
+ */
+const acceptedNotRecorded = new Map<string, SentEmailRow>();
+
+/** Stores the 'sent' record of an accepted e-mail, creating the row if the failed transaction took it away. */
+async function recordSent(dataSource: DataSource, row: SentEmailRow): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO sent_emails (idempotency_key, invoice_id, step, recipient, subject, message_id, status, sent_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'sent', clock_timestamp())
+     ON CONFLICT (idempotency_key) DO UPDATE SET status = 'sent', sent_at = COALESCE(sent_emails.sent_at, EXCLUDED.sent_at)`,
+    [row.idempotencyKey, row.invoiceId, row.step, row.recipient, row.subject, row.messageId],
+  );
+  acceptedNotRecorded.delete(row.idempotencyKey);
+}
+
+function activityCancellation(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined; // not inside an activity (a direct call)
+  }
+}
+
+/**
+ * Retries the record until the database answers, for two minutes at most, and not past the
+ * activity's cancellation (its timeout passed). If it gives up, the e-mail stays known to this
+ * process, so no later attempt here sends it again.
+ */
+async function recordSentWhenPossible(dataSource: DataSource, row: SentEmailRow): Promise<void> {
+  const signal = activityCancellation();
+  const deadline = Date.now() + RECORD_RETRY_FOR_MS;
+  for (;;) {
+    try {
+      return await recordSent(dataSource, row);
+    } catch (error) {
+      if (signal?.aborted || Date.now() >= deadline) throw error;
+      await sleep(RECORD_RETRY_MS);
+    }
+  }
+}
+
+/**
+ * Sends a dunning step's e-mail at most once per idempotency key, in one transaction on one
+ * connection:
+ *
+ * 1. the row is inserted (or found) and locked, so a second attempt running at the same time waits
+ *    for this one and then finds the e-mail sent;
+ * 2. a row already marked sent ends it: nothing is sent again;
+ * 3. the row is marked sent, still uncommitted; then the SMTP exchange;
+ * 4. COMMIT as soon as the server has accepted the message. A failed exchange rolls back: no row,
+ *    and the retry sends. A failed COMMIT after the server accepted is retried from memory until
+ *    the database answers (a database outage never resends).
+ *
+ * SMTP offers no way to take back or look up a message once the server has answered 250, so one
+ * window is left: the worker process dying after the server accepted the message and before its
+ * COMMIT reached PostgreSQL (one round trip on a connection already held). The retry then sends it
+ * again, with the same Message-ID, by which a mailbox recognises the copy.
  */
 export async function sendStepEmailOnce(
   dataSource: DataSource,
@@ -24,26 +100,51 @@ export async function sendStepEmailOnce(
   idempotencyKey: string,
   email: StepEmail,
 ): Promise<{ messageId: string; alreadySent: boolean }> {
-  const repo = dataSource.getRepository(SentEmailEntity);
   const messageId = stableMessageId(idempotencyKey);
-  await repo
-    .createQueryBuilder()
-    .insert()
-    .values({
-      idempotencyKey,
-      invoiceId: email.invoiceId,
-      step: email.step,
-      recipient: email.to,
-      subject: email.subject,
-      messageId,
-      status: 'sending',
-    })
-    .orIgnore()
-    .execute();
-  const record = await repo.findOneByOrFail({ idempotencyKey });
-  if (record.status === 'sent') return { messageId, alreadySent: true };
+  const row: SentEmailRow = { idempotencyKey, invoiceId: email.invoiceId, step: email.step, recipient: email.to, subject: email.subject, messageId };
+  const pending = acceptedNotRecorded.get(idempotencyKey);
+  if (pending) {
+    await recordSent(dataSource, pending);
+    return { messageId, alreadySent: true };
+  }
 
-  await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId, attachments: email.attachments });
-  await repo.update({ idempotencyKey }, { status: 'sent', sentAt: new Date() });
-  return { messageId, alreadySent: false };
+  const runner = dataSource.createQueryRunner();
+  let accepted = false;
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await runner.release().catch(() => undefined);
+  };
+  try {
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`SET LOCAL lock_timeout = '${CONCURRENT_ATTEMPT_WAIT}'`);
+    await runner.query(
+      `INSERT INTO sent_emails (idempotency_key, invoice_id, step, recipient, subject, message_id, status)
+       VALUES ($1, $2, $3, $4, $5, $6, 'sending') ON CONFLICT (idempotency_key) DO NOTHING`,
+      [row.idempotencyKey, row.invoiceId, row.step, row.recipient, row.subject, row.messageId],
+    );
+    const [stored] = (await runner.query(`SELECT status FROM sent_emails WHERE idempotency_key = $1 FOR UPDATE`, [idempotencyKey])) as { status: string }[];
+    if (stored.status === 'sent') {
+      await runner.commitTransaction();
+      return { messageId, alreadySent: true };
+    }
+    await runner.query(`UPDATE sent_emails SET status = 'sent', sent_at = clock_timestamp() WHERE idempotency_key = $1`, [idempotencyKey]);
+    await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId, attachments: email.attachments });
+    accepted = true;
+    await runner.commitTransaction();
+    return { messageId, alreadySent: false };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    if (!accepted) throw error;
+    // The server has the message; only its record is missing. Never send it again from here. (The
+    // broken connection goes back first: the record needs one from the pool.)
+    acceptedNotRecorded.set(idempotencyKey, row);
+    await release();
+    await recordSentWhenPossible(dataSource, row);
+    return { messageId, alreadySent: false };
+  } finally {
+    await release();
+  }
 }

@@ -360,6 +360,41 @@ describe('MailCatcher', () => {
     keepAlive.destroy();
   });
 
+  it('count() says how many messages it holds', async () => {
+    expect(catcher.count()).toBe(0);
+    await send(catcher, reminder());
+    await send(catcher, reminder({ messageId: '<other@relance.test>' }));
+    expect(catcher.count()).toBe(2);
+  });
+
+  it('stop() during a message stores it only if it answered 250: never a stored message the client was not told about', async () => {
+    // stop() at different moments around the final dot: before the server reads it, while it stores it, after.
+    for (const waitMs of [0, 0, 1, 2, 5, 10]) {
+      await catcher.stop();
+      await fs.rm(storeDir, { recursive: true, force: true });
+      catcher = await MailCatcher.start({ smtpPort: 0, viewerPort: 0, storeDir });
+      const socket = net.connect(catcher.smtpPort, '127.0.0.1');
+      let replies = '';
+      const next = (pattern: RegExp) =>
+        new Promise<void>((resolve) => {
+          const check = () => (pattern.test(replies) ? resolve() : socket.once('data', check));
+          check();
+        });
+      socket.on('data', (chunk: Buffer) => (replies += chunk.toString('latin1')));
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      await next(/^220 /m);
+      socket.write('EHLO client.test\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n');
+      await next(/^354 /m);
+      socket.write('Message-ID: <in-flight@relance.test>\r\nSubject: in flight\r\n\r\nbody\r\n.\r\n');
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await catcher.stop();
+      await closed;
+      const acknowledged = /^250 /m.test(replies.slice(replies.indexOf('354 ')));
+      const stored = (await fs.readdir(storeDir)).filter((name) => name.endsWith('.eml')).length;
+      expect({ waitMs, acknowledged, stored }).toEqual({ waitMs, acknowledged, stored: acknowledged ? 1 : 0 });
+    }
+  });
+
   it('refuses to start on a busy port and leaves nothing listening', async () => {
     await expect(MailCatcher.start({ smtpPort: 0, viewerPort: catcher.smtpPort })).rejects.toThrow(
       `MailCatcher: viewer port ${catcher.smtpPort} on 127.0.0.1 is already in use`,

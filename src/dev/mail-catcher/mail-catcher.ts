@@ -99,6 +99,8 @@ export class MailCatcher implements MailStore {
   private smtp!: SMTPServer;
   private viewer!: http.Server;
   private stopping?: Promise<void>;
+  /** Set when stop() begins: a message completed from then on is refused (421), never stored unanswered. */
+  private closing = false;
   private lastIdTime = 0;
   private sequence = 0;
 
@@ -137,6 +139,11 @@ export class MailCatcher implements MailStore {
       throw error;
     }
     return catcher;
+  }
+
+  /** How many messages it holds, without copying them (cheap enough to poll). */
+  count(): number {
+    return this.entries.size;
   }
 
   /** Newest first. Copies: changing them does not change the catcher. */
@@ -270,6 +277,7 @@ export class MailCatcher implements MailStore {
     });
     stream.on('end', () => {
       if (failed) return;
+      if (this.closing) return callback(smtpError(421, '4.3.2 Mail catcher shutting down: message not stored, send it again'));
       if (stream.sizeExceeded) {
         return callback(smtpError(552, '5.3.4 Error: message exceeds fixed maximum message size'));
       }
@@ -372,6 +380,11 @@ export class MailCatcher implements MailStore {
   }
 
   private async shutdown(): Promise<void> {
+    // A message being stored gets its 250 before the connections close: stored but never
+    // acknowledged, the client would send it again to the next server up (a duplicate).
+    this.closing = true;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await new Promise((resolve) => setImmediate(resolve));
     for (const waiter of [...this.waiters]) {
       this.settle(waiter);
       waiter.reject(new Error('MailCatcher.waitFor: the mail catcher was stopped before a matching message arrived'));
@@ -397,7 +410,6 @@ export class MailCatcher implements MailStore {
       for (const socket of this.smtpSockets) socket.destroy();
     }
     await Promise.all(closing);
-    await Promise.allSettled([...this.inFlight]);
   }
 }
 

@@ -1,0 +1,28 @@
+import type { Context } from '@temporalio/activity';
+import type { ActivityInterceptorsFactory } from '@temporalio/worker';
+
+/** How often a running activity tells the server it is alive; well under the heartbeat timeout of the step activities. */
+export const ACTIVITY_HEARTBEAT_INTERVAL_MS = 5_000;
+
+/**
+ * Heartbeats every activity that has a heartbeat timeout while it runs. A worker that dies (a
+ * crash, SIGKILL, a lost machine) stops heartbeating, so the server retries its activities after
+ * the heartbeat timeout instead of the much longer start-to-close timeout. The activities need not
+ * know: a step that takes longer (a letter, an escalation file) is still bounded by start-to-close.
+ */
+export const heartbeatWhileRunning =
+  (intervalMs = ACTIVITY_HEARTBEAT_INTERVAL_MS): ActivityInterceptorsFactory =>
+  (ctx: Context) => ({
+    inbound: {
+      async execute(input, next) {
+        if (ctx.info.isLocal || !ctx.info.heartbeatTimeoutMs) return next(input);
+        ctx.heartbeat();
+        const timer = setInterval(() => ctx.heartbeat(), Math.min(intervalMs, ctx.info.heartbeatTimeoutMs / 3));
+        try {
+          return await next(input);
+        } finally {
+          clearInterval(timer);
+        }
+      },
+    },
+  });
