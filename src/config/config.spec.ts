@@ -10,6 +10,12 @@ describe('loadConfig', () => {
     expect(config.mail).toMatchObject({ embedded: true, smtpUrl: 'smtp://127.0.0.1:1025' });
     expect(config.api.publicUrl).toBe('http://127.0.0.1:3000');
     expect(config.dunning).toMatchObject({ sendHour: 9, sendDays: 'business_days' });
+    expect(config.worker).toEqual({ maxCachedWorkflows: 1000 });
+  });
+
+  it('bounds the workflows a worker keeps in memory', () => {
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '250' }).worker.maxCachedWorkflows).toBe(250);
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'lots' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
   });
 
   it('points at external services when their variables are set', () => {

@@ -8,6 +8,12 @@ import type { SendDays } from '../domain/plan';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
+/**
+ * The SDK's own default grows with the heap limit (2,310 workflows on a 4 GB heap), about 800 MB of
+ * worker memory; 1,000 keeps a worker with 10,000 open dunnings under 500 MB (bench/: footprint).
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 1000;
+
 export interface TemporalTlsConfig {
   /** PEM files for mutual TLS (self-hosted cluster or Temporal Cloud with certificates). */
   clientCertPath?: string;
@@ -52,6 +58,13 @@ export interface AppConfig {
     /** True when SMTP_URL is unset: the local stack runs its own SMTP server and mail viewer. */
     embedded: boolean;
     viewerPort: number;
+  };
+  worker: {
+    /**
+     * Workflows the worker keeps in memory between their tasks (the SDK's maxCachedWorkflows). An
+     * evicted dunning costs nothing until its next step, when it replays its short history.
+     */
+    maxCachedWorkflows: number;
   };
   dunning: {
     /** Hour of the day (Europe/Paris) at which reminders go out. */
@@ -99,6 +112,7 @@ export const CONFIG_VARIABLES = {
   SMTP_URL: 'smtp://user:pass@host:port (smtps:// for implicit TLS); unset = local SMTP server',
   MAIL_FROM: 'sender of reminder e-mails; default "Relance <relance@localhost>"',
   MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
+  WORKER_MAX_CACHED_WORKFLOWS: 'dunnings a worker keeps in memory between their steps (about 0.25 MB each); the others replay their history at their next step; default 1000',
   DUNNING_SEND_HOUR: 'hour (0-23, Europe/Paris) at which reminders go out; default 9',
   DUNNING_SEND_DAYS: 'business_days (default: never on weekends or French holidays) | every_day (a step due now goes out now; npm start uses it with hour 0)',
   CREDITOR_ID: 'identifier of the creditor whose invoices are dunned; default "default"',
@@ -267,6 +281,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       embedded: smtpUrl === undefined,
       viewerPort,
     },
+    worker: { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, 0, 1_000_000) },
     dunning: {
       sendHour: int('DUNNING_SEND_HOUR', 9, 0, 23),
       sendDays: sendDays as SendDays,

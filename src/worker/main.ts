@@ -39,6 +39,7 @@ async function main() {
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
+      maxCachedWorkflows: config.worker.maxCachedWorkflows,
       dataSource,
       mailer,
       registeredMail,

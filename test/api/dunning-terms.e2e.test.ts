@@ -84,4 +84,20 @@ describe('plan and penalty terms copied into a new dunning', () => {
     const after = await dunningOf('R-2', 'C-PLAIN');
     expect(after.penalties.status).toBe('computed');
   });
+
+  it('gives each line of a batch import the terms it would get alone (read once for the batch)', async () => {
+    const lines = [invoice('B-1', 'C-PLAIN'), invoice('B-2', 'C-LATE'), invoice('B-3', 'C-UNKNOWN'), invoice('B-4', 'C-LATE')];
+    const response = await request(stack.http).post('/v1/invoices/batch').send({ invoices: lines }).expect(200);
+    expect(response.body.counts).toEqual({ created: 4, exists: 0, refused: 0, dunningPending: 0 });
+    const stateOf = (number: string) =>
+      stack.temporal.client.workflow.getHandle(`invoice:default:${number}`).query('dunningState') as Promise<{ plan: unknown; penalties: { status: string } }>;
+    const states = await Promise.all(['B-1', 'B-2', 'B-3', 'B-4'].map(stateOf));
+    expect(states.map((state) => state.plan)).toEqual([
+      { name: 'atelier-standard', version: 2 },
+      { name: 'fr-b2b-habitual-late-payer', version: 1 },
+      { name: 'atelier-standard', version: 2 },
+      { name: 'fr-b2b-habitual-late-payer', version: 1 },
+    ]);
+    expect(states.map((state) => state.penalties.status)).toEqual(['computed', 'computed', 'computed', 'computed']);
+  });
 });

@@ -21,8 +21,10 @@ export async function createTaskOnce(dataSource: DataSource, request: OperatorTa
     .orIgnore()
     .returning(['id'])
     .execute();
+  const [created] = inserted.raw as { id: string }[];
+  if (created) return { id: created.id, alreadyDone: false };
   const task = await repo.findOneByOrFail({ taskKey: request.key });
-  return { id: task.id, alreadyDone: inserted.raw.length === 0 };
+  return { id: task.id, alreadyDone: true };
 }
 
 /**

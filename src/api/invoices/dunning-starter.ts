@@ -8,7 +8,7 @@ import type { DunningInput, DunningState } from '../../workflows/dunning-input';
 import { dunningStateQuery } from '../../workflows/messages';
 import { RelanceAmountDueCents, RelanceCustomerId, RelanceDueDate, RelanceInvoiceNumber, RelanceStage } from '../../workflows/search-attributes';
 import { APP_CONFIG, TEMPORAL_CLIENT } from '../tokens';
-import { DunningTermsResolver } from './dunning-terms-resolver';
+import { DunningTermsResolver, type DunningTerms, type TermsOf } from './dunning-terms-resolver';
 
 /** How long a read waits for a workflow's live state before answering with the stored one. */
 const QUERY_DEADLINE_MS = 3000;
@@ -30,10 +30,25 @@ export class DunningStarter {
   ) {}
 
   /**
+   * The terms of many dunnings about to start, read once for the lot (termsOf(invoice) for each).
+   * When they cannot be read, starting each of them fails with that error, as it would have alone.
+   */
+  async termsFor(invoices: readonly InvoiceEntity[]): Promise<TermsOf> {
+    try {
+      return await this.terms.resolveAll(invoices);
+    } catch (error) {
+      return () => {
+        throw error;
+      };
+    }
+  }
+
+  /**
    * Starts the invoice's dunning unless it exists. Safe to call again: the id is deterministic and
    * a second start, even after the dunning ended, is refused by Temporal and ignored here.
+   * `terms`: already resolved (termsFor), else read now.
    */
-  async ensureStarted(invoice: InvoiceEntity): Promise<void> {
+  async ensureStarted(invoice: InvoiceEntity, terms?: DunningTerms): Promise<void> {
     const input: DunningInput = {
       invoiceId: invoice.id,
       creditorId: invoice.creditorId,
@@ -45,7 +60,7 @@ export class DunningStarter {
       sendHour: this.config.dunning.sendHour,
       sendDays: this.config.dunning.sendDays,
       // The plan in force and the penalty terms, copied: editing them later never changes this dunning.
-      ...(await this.terms.resolve(invoice)),
+      ...(terms ?? (await this.terms.resolve(invoice))),
     };
     const { plan } = input;
     try {

@@ -13,7 +13,7 @@ import { differingIdentityFields, invoiceCandidate, invoiceProblems, markDunning
 /** Rows per INSERT: 14 columns each, well under PostgreSQL's 65,535 parameters. */
 const INSERT_CHUNK = 1000;
 /** Dunnings started at once. */
-const START_CONCURRENCY = 32;
+export const START_CONCURRENCY = 32;
 
 const logger = new Logger('InvoiceBatch');
 
@@ -107,13 +107,15 @@ export async function importInvoices(dataSource: DataSource, dunnings: DunningSt
   }
 
   // Start what is not known to be started, START_CONCURRENCY at a time; an outage stops the rest.
+  // Plans and penalty terms are read once for the batch, not once per line.
   const queue = [...toStart.values()];
+  const termsOf = await dunnings.termsFor(queue);
   const nowStarted: string[] = [];
   let outage = false;
   const run = async () => {
     for (let invoice = queue.shift(); invoice && !outage; invoice = queue.shift()) {
       try {
-        await dunnings.ensureStarted(invoice);
+        await dunnings.ensureStarted(invoice, termsOf(invoice));
         nowStarted.push(invoice.id);
         started.add(invoice.id);
       } catch (error) {
