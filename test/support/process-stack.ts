@@ -45,6 +45,11 @@ export interface ProcessStackOptions {
   workers?: number;
   /** Start the API (default true). */
   api?: boolean;
+  /**
+   * The Temporal dev server's console log level (default 'error'). The fault tests use 'never': a
+   * killed worker or a restart makes the server log every request it had in flight.
+   */
+  temporalLogLevel?: 'debug' | 'info' | 'warn' | 'error' | 'never';
 }
 
 export interface ProcessStack {
@@ -165,6 +170,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       port: temporalPort,
       namespace: 'default',
       dbFilename: path.join(dir, 'temporal.db'),
+      logLevel: options.temporalLogLevel,
     });
   };
   const startMail = async () => {
