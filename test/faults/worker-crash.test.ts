@@ -19,6 +19,8 @@ const INVOICES = Number(process.env.FAULT_CRASH_INVOICES ?? 1000);
 const KILLS = Number(process.env.FAULT_CRASH_KILLS ?? 20);
 const PREFIX = 'CRASH';
 const SCENARIO = 'worker-crash';
+/** How long before a kill the first copy of a resent message may have reached the server. */
+const COPY_WINDOW_MS = 1000;
 
 describe('fault: the worker is killed again and again during a storm of e-mails', () => {
   let fault: FaultStack;
@@ -30,7 +32,7 @@ describe('fault: the worker is killed again and again during a storm of e-mails'
     await fault?.stop();
   }, 120_000);
 
-  it(`sends every first reminder exactly once through ${KILLS} SIGKILLs of the worker`, async () => {
+  it(`loses no first reminder and records each once through ${KILLS} SIGKILLs of the worker; a resent copy only from a kill right after the server accepted it`, async () => {
     const { stack, db } = fault;
     const seed = faultSeed();
     const random = seededRandom(seed);
@@ -95,7 +97,16 @@ describe('fault: the worker is killed again and again during a storm of e-mails'
     const copies = mailDuplicatedByMessageId.reduce((sum, dup) => sum + dup.count - 1, 0);
     report(SCENARIO, `SMTP-level copies (same Message-ID) after ${kills.length} SIGKILLs: ${copies}`);
     expect(mailDuplicatedBySubject).toEqual(mailDuplicatedByMessageId);
-    expect(copies).toBeLessThanOrEqual(kills.length);
     expect(tally.messagesReceived).toBe(INVOICES + copies);
+    // Each copy is explained by a kill: its first copy reached the server just before one (within
+    // COPY_WINDOW_MS; up to 136 ms measured on a loaded machine), or a moment after it (the bytes the
+    // worker wrote before it died). One kill can catch several messages, so the number of copies is
+    // not bounded by the number of kills; a copy with no kill around its first arrival would be a
+    // resend the product caused by itself.
+    const unexplained = tally.copies.filter(({ receivedAt }) => {
+      const first = Date.parse(receivedAt[0]);
+      return !kills.some((k) => k.at - first >= -100 && k.at - first <= COPY_WINDOW_MS);
+    });
+    expect(unexplained).toEqual([]);
   }, 20 * 60_000);
 });
