@@ -26,7 +26,7 @@ import { pollUntil } from './support/poll';
 import { row, type BenchmarkReport } from './support/report';
 import { ratePerSecond } from './support/stats';
 import { withStack } from './support/stack';
-import { runBounded } from './support/temporal';
+import { runBounded } from './support/bounded';
 
 /** The SDK's default maxConcurrentActivityTaskExecutions, which the worker keeps. */
 const WORKER_ACTIVITY_SLOTS = 100;

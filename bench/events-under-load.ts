@@ -26,9 +26,10 @@ import { pollUntil } from './support/poll';
 import { row, type BenchmarkReport } from './support/report';
 import { summarize } from './support/stats';
 import { withStack } from './support/stack';
-import { runBounded } from './support/temporal';
+import { runBounded } from './support/bounded';
 
 const TARGET_P99_MS = 100;
+const TARGET_RATE = 50;
 const WARM_UP = 50;
 /** The API's own deadline on a command (COMMAND_DEADLINE_MS) plus slack: later is an error anyway. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -140,7 +141,8 @@ export async function eventsUnderLoad(options: BenchOptions): Promise<BenchmarkR
         rows: [
           row('p50 latency', 'ms', latency.p50, floorLatency.p50, null, null),
           row('p95 latency', 'ms', latency.p95, floorLatency.p95, null, null),
-          row('p99 latency', 'ms', latency.p99, floorLatency.p99, `< ${TARGET_P99_MS} ms at 50/s`, latency.p99 < TARGET_P99_MS),
+          // The target is set at 50 events/s: at a lower rate the figure is information, not a verdict.
+          row('p99 latency', 'ms', latency.p99, floorLatency.p99, `< ${TARGET_P99_MS} ms at ${TARGET_RATE}/s`, rate >= TARGET_RATE ? latency.p99 < TARGET_P99_MS : null),
           row('max latency', 'ms', latency.max, floorLatency.max, null, null),
           row('errors', 'count', errors, floor.outcomes.filter((o) => !o.ok).length, '0', errors === 0),
           row('p99 latency, against the floor with the dunning\'s commands', 'ms', latency.p99, shapedLatency.p99, null, null),

@@ -15,7 +15,8 @@ import type { BenchOptions } from './support/options';
 import { row, type BenchmarkReport } from './support/report';
 import { ratePerSecond, summarize } from './support/stats';
 import { withStack } from './support/stack';
-import { runBounded, settledWorkflowCount } from './support/temporal';
+import { runBounded } from './support/bounded';
+import { settledWorkflowCount } from './support/temporal';
 
 const BASELINE_TASK_QUEUE = 'bench-trivial-no-worker';
 const WARM_UP = 50;

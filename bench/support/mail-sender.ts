@@ -6,7 +6,7 @@
  */
 import { createTransport } from 'nodemailer';
 import { baselineMail } from './baseline-mail';
-import { runBounded } from './temporal';
+import { runBounded } from './bounded';
 
 export interface MailSenderArgs {
   smtpUrl: string;
