@@ -22,7 +22,7 @@ import { FLOOR_MAIL_PREFIX, type FloorWorkerArgs } from './support/floor-worker'
 import { debtorEmail, importInvoices, invoiceLine } from './support/invoices';
 import type { MailSenderArgs } from './support/mail-sender';
 import type { BenchOptions } from './support/options';
-import { pollUntil } from './support/poll';
+import { pollUntil } from '../test/support/poll';
 import { row, type BenchmarkReport } from './support/report';
 import { ratePerSecond } from './support/stats';
 import { withStack } from './support/stack';
@@ -113,10 +113,9 @@ export async function dueDayStorm(options: BenchOptions): Promise<BenchmarkRepor
     // here on no retry can send a first reminder again, so the count below is final.
     const db = await stack.connectDatabase();
     const settled = await pollUntil(
-      'dunnings past the first reminder',
       async () => (await db.query(`SELECT count(*)::int AS n FROM invoices WHERE invoice_number LIKE 'STORM-%' AND stage = 'phone_call'`))[0].n as number,
       (count) => count >= n,
-      { timeoutMs },
+      { what: 'dunnings past the first reminder', timeoutMs, intervalMs: 250 },
     );
     const [{ sent }] = await db.query(`SELECT count(*)::int AS sent FROM sent_emails WHERE status = 'sent'`);
     await db.destroy();

@@ -22,7 +22,7 @@ import type { FloorWorkerArgs } from './support/floor-worker';
 import { importInvoices, invoiceLine } from './support/invoices';
 import { failuresByLabel, runOpenLoop, type Outcome } from './support/open-loop';
 import type { BenchOptions } from './support/options';
-import { pollUntil } from './support/poll';
+import { pollUntil } from '../test/support/poll';
 import { row, type BenchmarkReport } from './support/report';
 import { summarize } from './support/stats';
 import { withStack } from './support/stack';
@@ -111,7 +111,8 @@ export async function eventsUnderLoad(options: BenchOptions): Promise<BenchmarkR
       const { ids } = await importInvoices(stack, lines, 1_000);
       const invoiceIds = lines.map((line) => ids.get(line.invoiceNumber)!);
       // Every dunning has run its first workflow task once the read model has its balance.
-      await pollUntil('dunnings running', async () => (await db.query('SELECT count(*)::int AS n FROM invoices WHERE balance_cents IS NOT NULL'))[0].n as number, (c) => c >= n + WARM_UP, {
+      await pollUntil(async () => (await db.query('SELECT count(*)::int AS n FROM invoices WHERE balance_cents IS NOT NULL'))[0].n as number, (c) => c >= n + WARM_UP, {
+        what: 'dunnings running',
         timeoutMs: Math.max(300_000, n * 300),
         intervalMs: 1000,
       });

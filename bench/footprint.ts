@@ -13,7 +13,7 @@ import type { ManagedProcess, ProcessStack } from '../test/support/process-stack
 import { cpuBetween, cpuSnapshot } from './support/cpu-time';
 import { importInvoices, invoiceLine } from './support/invoices';
 import type { BenchOptions } from './support/options';
-import { pollUntil } from './support/poll';
+import { pollUntil } from '../test/support/poll';
 import { row, type BenchmarkReport } from './support/report';
 import { mib } from './support/stats';
 import { withStack } from './support/stack';
@@ -76,7 +76,8 @@ export async function footprint(options: BenchOptions): Promise<BenchmarkReport>
       const lines = Array.from({ length: n }, (_, i) => invoiceLine('FOOT', i, 30));
       const { ids } = await importInvoices(stack, lines, 1_000);
       const importedMs = Date.now() - started;
-      await pollUntil('dunnings that ran their first task', async () => (await db.query('SELECT count(*)::int AS n FROM invoices WHERE balance_cents IS NOT NULL'))[0].n as number, (c) => c >= n, {
+      await pollUntil(async () => (await db.query('SELECT count(*)::int AS n FROM invoices WHERE balance_cents IS NOT NULL'))[0].n as number, (c) => c >= n, {
+        what: 'dunnings that ran their first task',
         timeoutMs: Math.max(300_000, n * 200),
         intervalMs: 1000,
       });

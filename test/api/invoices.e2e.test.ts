@@ -2,20 +2,9 @@ import request from 'supertest';
 import { addDays, isBusinessDay, parisDateOf, parisInstant } from '../../src/domain/calendar';
 import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
+import { eventually } from '../support/eventually';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
-/** Retries an assertion until it passes (the workflow records its steps asynchronously), for up to 15 s. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 // The first slice end to end over HTTP: real PostgreSQL, a Temporal dev server, a worker and the
 // local SMTP server.

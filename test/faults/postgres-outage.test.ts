@@ -1,8 +1,8 @@
 import { callRepeatedly, call, tallyAnswers, type ApiCall } from './support/api-calls';
 import { describeTally, firstReminderProgress, NO_PROBLEMS, problemsOf, settled, tallyFirstReminders } from './support/email-tally';
-import { mailCount, startFaultStack, type FaultStack } from './support/fault-stack';
+import { mailCount, useFaultStack } from './support/fault-stack';
 import { importBatch, invoiceLines, workflowIdOf } from './support/invoices';
-import { delay, pollUntil, secondsSince } from './support/poll';
+import { delay, pollUntil, secondsSince } from '../support/poll';
 import { report } from './support/report';
 import { attemptsByActivity, retriedCount } from './support/temporal';
 
@@ -18,17 +18,10 @@ const PREFIX = 'PGO';
 const SCENARIO = 'postgres-outage';
 
 describe('fault: PostgreSQL is down for 30 s during a storm of e-mails and API calls', () => {
-  let fault: FaultStack;
-
-  beforeAll(async () => {
-    fault = await startFaultStack();
-  }, 120_000);
-  afterAll(async () => {
-    await fault?.stop();
-  }, 120_000);
+  const fault = useFaultStack();
 
   it('answers 503 with Retry-After meanwhile, then sends every first reminder exactly once, with nothing lost', async () => {
-    const { stack, db } = fault;
+    const { stack, db } = fault();
     const lines = invoiceLines(PREFIX, INVOICES, -5);
     const numbers = lines.map((line) => line.invoiceNumber);
     // Invoices posted during the outage: due in 30 days, so they only wait once stored.

@@ -1,7 +1,7 @@
 import { describeTally, firstReminderProgress, NO_PROBLEMS, problemsOf, settled, tallyFirstReminders } from './support/email-tally';
-import { mailCount, startFaultStack, type FaultStack } from './support/fault-stack';
+import { mailCount, useFaultStack } from './support/fault-stack';
 import { importBatch, invoiceLines, workflowIdOf } from './support/invoices';
-import { delay, pollUntil, secondsSince } from './support/poll';
+import { delay, pollUntil, secondsSince } from '../support/poll';
 import { report } from './support/report';
 import { attemptsByActivity, pendingActivities, retriedCount } from './support/temporal';
 
@@ -16,17 +16,10 @@ const PREFIX = 'SMTP';
 const SCENARIO = 'smtp-outage';
 
 describe('fault: the SMTP server is down for 60 s during a storm of e-mails', () => {
-  let fault: FaultStack;
-
-  beforeAll(async () => {
-    fault = await startFaultStack();
-  }, 120_000);
-  afterAll(async () => {
-    await fault?.stop();
-  }, 120_000);
+  const fault = useFaultStack();
 
   it('sends every first reminder once the server is back, none twice', async () => {
-    const { stack, db } = fault;
+    const { stack, db } = fault();
     const lines = invoiceLines(PREFIX, INVOICES, -5);
     const numbers = lines.map((line) => line.invoiceNumber);
     const started = Date.now();

@@ -2,9 +2,9 @@ import type { DunningState } from '../../src/workflows/dunning-input';
 import { RelanceNextActionAt } from '../../src/workflows/search-attributes';
 import { call, callRepeatedly, tallyAnswers, type ApiCall } from './support/api-calls';
 import { describeTally, firstReminderProgress, NO_PROBLEMS, problemsOf, settled, tallyFirstReminders } from './support/email-tally';
-import { mailCount, startFaultStack, type FaultStack } from './support/fault-stack';
+import { mailCount, useFaultStack } from './support/fault-stack';
 import { importBatch, invoiceLines, workflowIdOf } from './support/invoices';
-import { delay, pollUntil, secondsSince } from './support/poll';
+import { delay, pollUntil, secondsSince } from '../support/poll';
 import { report } from './support/report';
 import { openTimers, type OpenTimer } from './support/temporal';
 
@@ -27,17 +27,10 @@ interface WaitingSnapshot {
 }
 
 describe('fault: the Temporal server restarts in the middle of a run', () => {
-  let fault: FaultStack;
-
-  beforeAll(async () => {
-    fault = await startFaultStack();
-  }, 120_000);
-  afterAll(async () => {
-    await fault?.stop();
-  }, 120_000);
+  const fault = useFaultStack();
 
   it('carries every dunning on: e-mails exactly once, events accepted, no timer lost', async () => {
-    const { stack, db } = fault;
+    const { stack, db } = fault();
     const due = invoiceLines('TDUE', DUE, -5);
     const waiting = invoiceLines('TWAIT', WAITING, 30);
     const started = Date.now();

@@ -1,8 +1,8 @@
 import type { ManagedProcess } from '../support/process-stack';
 import { describeTally, firstReminderProgress, NO_PROBLEMS, problemsOf, settled, tallyFirstReminders } from './support/email-tally';
-import { mailCount, startFaultStack, type FaultStack } from './support/fault-stack';
+import { mailCount, useFaultStack } from './support/fault-stack';
 import { importBatch, invoiceLines } from './support/invoices';
-import { delay, pollUntil, secondsSince } from './support/poll';
+import { delay, pollUntil, secondsSince } from '../support/poll';
 import { report } from './support/report';
 import { between, faultSeed, seededRandom } from './support/seeded-random';
 
@@ -25,17 +25,10 @@ const SCENARIO = 'worker-crash';
 const COPY_WINDOW_MS = 1000;
 
 describe('fault: the worker is killed again and again during a storm of e-mails', () => {
-  let fault: FaultStack;
-
-  beforeAll(async () => {
-    fault = await startFaultStack();
-  }, 120_000);
-  afterAll(async () => {
-    await fault?.stop();
-  }, 120_000);
+  const fault = useFaultStack();
 
   it(`loses no first reminder and records each once through ${KILLS} SIGKILLs of the worker; a resent copy only from a kill right after the server accepted it`, async () => {
-    const { stack, db } = fault;
+    const { stack, db } = fault();
     const seed = faultSeed();
     const random = seededRandom(seed);
     report(SCENARIO, `seed ${seed} (FAULT_SEED=${seed} replays the kill delays)`);

@@ -3,7 +3,7 @@
  * error code, time taken) so the test can say which routes answered what, and that none answered 500.
  */
 import type { ProcessStack } from '../../support/process-stack';
-import { delay } from './poll';
+import { delay } from '../../support/poll';
 
 export interface ApiCall {
   name: string;

@@ -32,6 +32,18 @@ export async function startFaultStack(options: ProcessStackOptions = {}): Promis
   };
 }
 
+/** A fault stack for the test file: started before its tests, stopped after them. */
+export function useFaultStack(options: ProcessStackOptions = {}): () => FaultStack {
+  let fault: FaultStack | undefined;
+  beforeAll(async () => {
+    fault = await startFaultStack(options);
+  }, 120_000);
+  afterAll(async () => {
+    await fault?.stop();
+  }, 120_000);
+  return () => fault!;
+}
+
 /** How many messages the SMTP server holds now. */
 export async function mailCount(stack: ProcessStack): Promise<number> {
   return stack.mail().count();

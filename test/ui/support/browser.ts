@@ -45,18 +45,7 @@ export async function screenshotsTo(docsFolder: string): Promise<Screenshot> {
   };
 }
 
-/** Retries an assertion until it passes or `timeoutMs` is over (then its last failure is thrown). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+export { eventually } from '../../support/eventually';
 
 /** Opens a tab of the workflow run page (the Web UI renders them as links or tabs, by version). */
 export async function openTab(page: Page, name: string): Promise<void> {
