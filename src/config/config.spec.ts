@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(config.mail).toMatchObject({ embedded: false, smtpUrl: 'smtps://user:pass@smtp.example:465' });
   });
 
+  it('asks the local mail viewer what it holds before resending, unless SMTP goes elsewhere', () => {
+    expect(loadConfig({ MAIL_VIEWER_PORT: '1090' }).mail.deliveryLookupUrl).toBe('http://127.0.0.1:1090');
+    expect(loadConfig({ SMTP_URL: 'smtp://relay.example:25' }).mail.deliveryLookupUrl).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://mailpit:1025', MAIL_DELIVERY_LOOKUP_URL: 'http://mailpit:8025' }).mail.deliveryLookupUrl).toBe('http://mailpit:8025');
+    expect(() => loadConfig({ MAIL_DELIVERY_LOOKUP_URL: 'ftp://archive' })).toThrow(/MAIL_DELIVERY_LOOKUP_URL/);
+  });
+
   it('turns mutual-TLS files into TLS settings', () => {
     const config = loadConfig({ TEMPORAL_TLS_CERT_PATH: '/certs/client.pem', TEMPORAL_TLS_KEY_PATH: '/certs/client.key' });
     expect(config.temporal.tls).toEqual({ clientCertPath: '/certs/client.pem', clientKeyPath: '/certs/client.key', serverRootCaCertPath: undefined, serverNameOverride: undefined });

@@ -58,6 +58,11 @@ export interface AppConfig {
     /** True when SMTP_URL is unset: the local stack runs its own SMTP server and mail viewer. */
     embedded: boolean;
     viewerPort: number;
+    /**
+     * Mailpit-compatible API the worker asks whether the server already holds a message before
+     * sending again one whose earlier attempt was cut off; the local viewer when SMTP is embedded.
+     */
+    deliveryLookupUrl?: string;
   };
   worker: {
     /**
@@ -112,6 +117,8 @@ export const CONFIG_VARIABLES = {
   SMTP_URL: 'smtp://user:pass@host:port (smtps:// for implicit TLS); unset = local SMTP server',
   MAIL_FROM: 'sender of reminder e-mails; default "Relance <relance@localhost>"',
   MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
+  MAIL_DELIVERY_LOOKUP_URL:
+    'base URL of a Mailpit-compatible search API (GET {url}/api/v1/search?query=message-id:ID) holding what the SMTP server accepted; asked before resending an e-mail whose earlier attempt was cut off; default the local mail viewer when SMTP_URL is unset, else none (such an e-mail is sent again, same Message-ID)',
   WORKER_MAX_CACHED_WORKFLOWS: 'dunnings a worker keeps in memory between their steps (about 0.25 MB each); the others replay their history at their next step; default 1000',
   DUNNING_SEND_HOUR: 'hour (0-23, Europe/Paris) at which reminders go out; default 9',
   DUNNING_SEND_DAYS: 'business_days (default: never on weekends or French holidays) | every_day (a step due now goes out now; npm start uses it with hour 0)',
@@ -219,6 +226,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const viewerPort = int('MAIL_VIEWER_PORT', 1080, 0, 65535);
+  const deliveryLookupUrl = url('MAIL_DELIVERY_LOOKUP_URL', ['http:', 'https:']) ?? (smtpUrl === undefined ? `http://127.0.0.1:${viewerPort}` : undefined);
 
   const sendDays = read('DUNNING_SEND_DAYS') ?? 'business_days';
   if (sendDays !== 'business_days' && sendDays !== 'every_day') problems.push(`DUNNING_SEND_DAYS="${sendDays}" must be business_days or every_day`);
@@ -280,6 +288,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       from: read('MAIL_FROM') ?? 'Relance <relance@localhost>',
       embedded: smtpUrl === undefined,
       viewerPort,
+      ...(deliveryLookupUrl ? { deliveryLookupUrl } : {}),
     },
     worker: { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, 0, 1_000_000) },
     dunning: {

@@ -129,6 +129,8 @@ async function main() {
     });
     running.push({ name: 'mail catcher', stop: () => mail.stop() });
     mailViewer = mail.viewerUrl;
+    // The worker asks it what it already holds before resending an e-mail cut off mid-send.
+    env.MAIL_DELIVERY_LOOKUP_URL ||= mail.viewerUrl;
   }
 
   // Migrations run once here, before the API and the worker connect; then the development key.

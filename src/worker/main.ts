@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { mailpitDeliveryLookup } from '../activities/mail/delivery-lookup';
 import { createSmtpMailer } from '../activities/mail/mailer';
 import { createHttpRegisteredMail } from '../activities/registered-mail/http-registered-mail';
 import { startPostingRelay, temporalPostingConfirmer } from '../activities/registered-mail/posting-relay';
@@ -17,7 +18,8 @@ async function main() {
   const config = loadConfig();
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const dataSource = await createDataSource(config.database.url, { applicationName: 'relance-worker' }).initialize();
-  const mailer = createSmtpMailer(config.mail.smtpUrl, config.mail.from);
+  const { deliveryLookupUrl } = config.mail;
+  const mailer = createSmtpMailer(config.mail.smtpUrl, config.mail.from, deliveryLookupUrl ? mailpitDeliveryLookup(deliveryLookupUrl) : undefined);
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const settings = config.registeredMail;
   // Registered letters: the print-and-post queue by default (the activities' default), or an
@@ -46,7 +48,7 @@ async function main() {
       publicUrl: config.api.publicUrl,
       collectionPartner: config.collectionPartner,
     });
-    console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}; registered mail: ${settings.provider}`);
+    console.log(`worker: polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}; registered mail: ${settings.provider}; delivery lookup: ${deliveryLookupUrl ?? 'none'}`);
     await worker.run();
     console.log('worker: stopped');
   } finally {

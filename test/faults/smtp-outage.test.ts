@@ -36,7 +36,8 @@ describe('fault: the SMTP server is down for 60 s during a storm of e-mails', ()
 
     // The outage lasts 60 s by definition of the scenario.
     await delay(OUTAGE_MS - 15_000);
-    // Meanwhile the reminders still to send are being retried, refused by the closed port.
+    // Meanwhile the reminders still to send are being retried, refused by the closed ports (the
+    // SMTP port, or the mail server's search a retry asks first whether an earlier attempt got through).
     const unsent: string[] = (
       await db.query(`SELECT invoice_number FROM invoices i WHERE invoice_number LIKE $1 AND NOT EXISTS (SELECT 1 FROM sent_emails e WHERE e.invoice_id = i.id AND e.status = 'sent') ORDER BY invoice_number LIMIT 20`, [`${PREFIX}-%`])
     ).map((row: { invoice_number: string }) => row.invoice_number);

@@ -152,7 +152,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   // Reachable by the postgres user when run as root (embedded PostgreSQL runs initdb as that user).
   const dir = await mkdtemp(path.join(os.tmpdir(), 'relance-stack-'));
   await chmod(dir, 0o755);
-  const [pgPort, temporalPort, smtpPort, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [pgPort, temporalPort, smtpPort, viewerPort, apiPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
 
   let postgres: RunningPostgres | undefined;
   let temporal: TestWorkflowEnvironment | undefined;
@@ -174,7 +174,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     });
   };
   const startMail = async () => {
-    mail = await MailCatcher.start({ smtpPort, viewerPort: 0, storeDir: path.join(dir, 'mail') });
+    mail = await MailCatcher.start({ smtpPort, viewerPort, storeDir: path.join(dir, 'mail') });
   };
 
   const stop = async () => {
@@ -195,6 +195,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
       TEMPORAL_TASK_QUEUE: 'relance-dunning',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_DELIVERY_LOOKUP_URL: `http://127.0.0.1:${viewerPort}`,
       API_HOST: '127.0.0.1',
       PORT: String(apiPort),
       DB_MIGRATIONS_RUN: 'false',

@@ -1,4 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import type { DeliveryLookup } from './delivery-lookup';
 
 export interface MailAttachment {
   filename: string;
@@ -20,6 +21,11 @@ export interface OutgoingMail {
 /** The port activities send through; the worker wires SMTP, tests may wire the same against a local server. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Whether the mail side already holds a message with this Message-ID; absent when nothing can be
+   * asked (a plain relay), in which case an attempt cut off mid-send is sent again.
+   */
+  holds?: DeliveryLookup;
   close(): void;
 }
 
@@ -37,9 +43,10 @@ export class SmtpRejectedRecipientError extends Error {
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+export function createSmtpMailer(smtpUrl: string, from: string, holds?: DeliveryLookup): Mailer {
   const transport: Transporter = createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
+    ...(holds ? { holds } : {}),
     async send(mail) {
       try {
         await transport.sendMail({ from, ...mail });

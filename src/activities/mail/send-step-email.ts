@@ -24,6 +24,9 @@ const CONCURRENT_ATTEMPT_WAIT = '10s';
 const RECORD_RETRY_MS = 1000;
 const RECORD_RETRY_FOR_MS = 2 * 60_000;
 
+/** Logged when a retry finds its e-mail already at the mail server (an earlier attempt cut off after the 250). */
+export const DELIVERED_BEFORE_LOG = 'mail: already delivered by an interrupted attempt:';
+
 interface SentEmailRow {
   idempotencyKey: string;
   invoiceId: string;
@@ -78,21 +81,22 @@ async function recordSentWhenPossible(dataSource: DataSource, row: SentEmailRow)
 }
 
 /**
- * Sends a dunning step's e-mail at most once per idempotency key, in one transaction on one
- * connection:
+ * Sends a dunning step's e-mail at most once per idempotency key:
  *
- * 1. the row is inserted (or found) and locked, so a second attempt running at the same time waits
- *    for this one and then finds the e-mail sent;
- * 2. a row already marked sent ends it: nothing is sent again;
- * 3. the row is marked sent, still uncommitted; then the SMTP exchange;
- * 4. COMMIT as soon as the server has accepted the message. A failed exchange rolls back: no row,
- *    and the retry sends. A failed COMMIT after the server accepted is retried from memory until
- *    the database answers (a database outage never resends).
+ * 1. a 'sending' row is committed first: from then on, any later attempt knows an earlier one may
+ *    have handed the message to the server;
+ * 2. in one transaction the row is locked, so a second attempt running at the same time waits for
+ *    this one and then finds the e-mail sent; a row already marked sent ends it;
+ * 3. when the row was there before this attempt and the mail side can be asked (`mailer.holds`),
+ *    a message the server already has is recorded as sent, not sent again — the case of a worker
+ *    killed between the server's 250 and its COMMIT;
+ * 4. the row is marked sent, still uncommitted; then the SMTP exchange; COMMIT as soon as the
+ *    server has accepted the message. A failed exchange rolls back to 'sending', and the retry asks
+ *    and sends. A failed COMMIT after the server accepted is retried from memory until the database
+ *    answers (a database outage never resends).
  *
- * SMTP offers no way to take back or look up a message once the server has answered 250, so one
- * window is left: the worker process dying after the server accepted the message and before its
- * COMMIT reached PostgreSQL (one round trip on a connection already held). The retry then sends it
- * again, with the same Message-ID, by which a mailbox recognises the copy.
+ * Without a mail side to ask, the killed-worker window stays: the retry sends the message again,
+ * with the same Message-ID, by which a mailbox recognises the copy.
  */
 export async function sendStepEmailOnce(
   dataSource: DataSource,
@@ -108,6 +112,13 @@ export async function sendStepEmailOnce(
     return { messageId, alreadySent: true };
   }
 
+  const claimed = (await dataSource.query(
+    `INSERT INTO sent_emails (idempotency_key, invoice_id, step, recipient, subject, message_id, status)
+     VALUES ($1, $2, $3, $4, $5, $6, 'sending') ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
+    [row.idempotencyKey, row.invoiceId, row.step, row.recipient, row.subject, row.messageId],
+  )) as unknown[];
+  const earlierAttempt = claimed.length === 0;
+
   const runner = dataSource.createQueryRunner();
   let accepted = false;
   let released = false;
@@ -120,17 +131,17 @@ export async function sendStepEmailOnce(
     await runner.connect();
     await runner.startTransaction();
     await runner.query(`SET LOCAL lock_timeout = '${CONCURRENT_ATTEMPT_WAIT}'`);
-    await runner.query(
-      `INSERT INTO sent_emails (idempotency_key, invoice_id, step, recipient, subject, message_id, status)
-       VALUES ($1, $2, $3, $4, $5, $6, 'sending') ON CONFLICT (idempotency_key) DO NOTHING`,
-      [row.idempotencyKey, row.invoiceId, row.step, row.recipient, row.subject, row.messageId],
-    );
     const [stored] = (await runner.query(`SELECT status FROM sent_emails WHERE idempotency_key = $1 FOR UPDATE`, [idempotencyKey])) as { status: string }[];
     if (stored.status === 'sent') {
       await runner.commitTransaction();
       return { messageId, alreadySent: true };
     }
     await runner.query(`UPDATE sent_emails SET status = 'sent', sent_at = clock_timestamp() WHERE idempotency_key = $1`, [idempotencyKey]);
+    if (earlierAttempt && mailer.holds && (await mailer.holds(messageId))) {
+      await runner.commitTransaction();
+      console.warn(`${DELIVERED_BEFORE_LOG} ${idempotencyKey} ${messageId}: recorded as sent, not sent again`);
+      return { messageId, alreadySent: true };
+    }
     await mailer.send({ to: email.to, subject: email.subject, text: email.text, html: email.html, messageId, attachments: email.attachments });
     accepted = true;
     await runner.commitTransaction();

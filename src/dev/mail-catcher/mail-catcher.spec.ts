@@ -263,6 +263,21 @@ describe('MailCatcher', () => {
       expect(post.headers.allow).toBe('GET, DELETE, HEAD');
     });
 
+    it('answers Mailpit\'s search for one Message-ID, exactly, and refuses other searches', async () => {
+      await send(catcher, reminder());
+      await send(catcher, reminder({ messageId: '<dunning-43.step-1@relance.test>' }));
+      const search = (query: string) => request(`${catcher.viewerUrl}/api/v1/search?query=${encodeURIComponent(query)}`);
+
+      const found = await search('message-id:dunning-42.step-1@relance.test');
+      expect(found.status).toBe(200);
+      const answer = JSON.parse(found.text) as { messages_count: number; messages: { MessageID: string; To: { Address: string }[] }[] };
+      expect(answer.messages_count).toBe(1);
+      expect(answer.messages[0]).toMatchObject({ MessageID: 'dunning-42.step-1@relance.test' });
+      expect(JSON.parse((await search('message-id:"<dunning-43.step-1@relance.test>"')).text)).toMatchObject({ messages_count: 1 });
+      expect(JSON.parse((await search('message-id:dunning-44.step-1@relance.test')).text)).toMatchObject({ messages_count: 0, messages: [] });
+      expect((await search('subject:Relance')).status).toBe(400);
+    });
+
     it('DELETE /api/messages clears memory and storeDir', async () => {
       await send(catcher, reminder());
       await send(catcher, reminder({ subject: 'second' }));

@@ -193,6 +193,11 @@ export class MailCatcher implements MailStore {
       .map((mail) => structuredClone(mail));
   }
 
+  withMessageId(bareId: string): CapturedMail[] {
+    const header = `<${bareId}>`;
+    return [...this.entries.values()].filter((entry) => entry.mail.messageId === header).map((entry) => structuredClone(entry.mail));
+  }
+
   get(id: string): CapturedMail | undefined {
     const entry = this.entries.get(id);
     return entry && structuredClone(entry.mail);

@@ -10,6 +10,8 @@
  *   GET    /api/messages/:id/raw              the .eml
  *   DELETE /api/messages                      delete every message
  *   DELETE /api/messages/:id                  delete one message
+ *   GET    /api/v1/search?query=message-id:ID Mailpit's search, for one Message-ID only (the worker's
+ *                                             delivery lookup, so the same client works against Mailpit)
  *
  * Everything interpolated into HTML goes through esc(); pages are served with a CSP that allows
  * no inline script, and the message HTML only ever runs in a sandbox without scripts.
@@ -23,6 +25,8 @@ export interface MailStore {
   readonly smtpUrl: string;
   list(): CapturedMail[];
   get(id: string): CapturedMail | undefined;
+  /** The messages whose Message-ID header is `<bareId>`. */
+  withMessageId(bareId: string): CapturedMail[];
   /** The stored .eml (envelope headers included); undefined when unknown. */
   raw(id: string): Promise<Buffer | undefined>;
   remove(id: string): Promise<boolean>;
@@ -95,6 +99,24 @@ async function route(store: MailStore, req: IncomingMessage, res: ServerResponse
   }
 
   // JSON API
+  if (a === 'api' && b === 'v1' && c === 'search' && parts.length === 3) {
+    if (!only(method, ['GET'], res)) return;
+    const wanted = /^message-id:\s*"?<?([^\s"<>]+)>?"?$/i.exec(url.searchParams.get('query')?.trim() ?? '');
+    if (!wanted) return sendJson(res, 400, { error: 'query: only message-id:<id> is supported here' });
+    const found = store.withMessageId(wanted[1]);
+    return sendJson(res, 200, {
+      total: found.length,
+      messages_count: found.length,
+      start: 0,
+      messages: found.map((mail) => ({
+        ID: mail.id,
+        MessageID: wanted[1],
+        Subject: mail.subject,
+        To: mail.to.map((address) => ({ Address: address, Name: '' })),
+        Created: mail.receivedAt,
+      })),
+    });
+  }
   if (a === 'api' && b === 'messages') {
     if (parts.length === 2) {
       if (!only(method, ['GET', 'DELETE'], res)) return;
