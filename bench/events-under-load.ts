@@ -13,6 +13,7 @@
  */
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../src/config/config';
 import { parisDateOf } from '../src/domain/calendar';
 import type { ProcessStack } from '../test/support/process-stack';
 import { startNodeScript } from './support/child';
@@ -97,8 +98,11 @@ export async function eventsUnderLoad(options: BenchOptions): Promise<BenchmarkR
   const rate = options.number('rate', 50);
   const durationS = options.number('duration', 60);
   const total = Math.round(rate * durationS);
+  // Dunnings the worker keeps in memory: with fewer than n, an event on an evicted one replays its history first.
+  const workerCache = options.int('worker-cache', DEFAULT_MAX_CACHED_WORKFLOWS);
 
-  return withStack({ workers: 1, profile: options.flag('profile') ? 'events' : undefined }, async (stack) => {
+  const env = { WORKER_MAX_CACHED_WORKFLOWS: String(workerCache) };
+  return withStack({ workers: 1, env, profile: options.flag('profile') ? 'events' : undefined }, async (stack) => {
     const client = await stack.connectTemporal();
     const db = await stack.connectDatabase();
     try {
@@ -138,7 +142,7 @@ export async function eventsUnderLoad(options: BenchOptions): Promise<BenchmarkR
       return {
         name: 'events',
         title: `Events under load: ${rate} events/s for ${durationS} s on ${n} open dunnings (floor: a bare Temporal update with one local activity)`,
-        parameters: { n, rate, durationS, events: total, floorWorkflows: FLOOR_WORKFLOWS },
+        parameters: { n, rate, durationS, events: total, floorWorkflows: FLOOR_WORKFLOWS, workerCache },
         rows: [
           row('p50 latency', 'ms', latency.p50, floorLatency.p50, null, null),
           row('p95 latency', 'ms', latency.p95, floorLatency.p95, null, null),

@@ -15,7 +15,7 @@ import { comparisonTable, publish, type BenchmarkReport } from './support/report
 const BENCHMARKS: Record<string, { run: (options: BenchOptions) => Promise<BenchmarkReport>; options: string }> = {
   intake: { run: intake, options: '--n 5000 (invoices), --batch-size 1000 (lines per request), --concurrency 32 (baseline starts in flight)' },
   storm: { run: dueDayStorm, options: '--n 1000 (invoices due 5 days ago), --concurrency 100 (baseline sends in flight)' },
-  events: { run: eventsUnderLoad, options: '--n 2000 (open dunnings), --rate 50 (events/s), --duration 60 (s)' },
+  events: { run: eventsUnderLoad, options: '--n 2000 (open dunnings), --rate 50 (events/s), --duration 60 (s), --worker-cache 1000 (dunnings the worker keeps in memory)' },
   footprint: { run: footprint, options: '--n 10000 (open dunnings)' },
 };
 
