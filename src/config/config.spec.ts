@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(config.mail).toMatchObject({ embedded: false, smtpUrl: 'smtps://user:pass@smtp.example:465' });
   });
 
+  it('keeps a pool of SMTP connections, 5 unless told', () => {
+    expect(loadConfig({}).mail.maxConnections).toBe(5);
+    expect(loadConfig({ SMTP_MAX_CONNECTIONS: '20' }).mail.maxConnections).toBe(20);
+    expect(() => loadConfig({ SMTP_MAX_CONNECTIONS: '0' })).toThrow(/SMTP_MAX_CONNECTIONS/);
+  });
+
   it('asks the local mail viewer what it holds before resending, unless SMTP goes elsewhere', () => {
     expect(loadConfig({ MAIL_VIEWER_PORT: '1090' }).mail.deliveryLookupUrl).toBe('http://127.0.0.1:1090');
     expect(loadConfig({ SMTP_URL: 'smtp://relay.example:25' }).mail.deliveryLookupUrl).toBeUndefined();

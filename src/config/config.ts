@@ -8,6 +8,9 @@ import type { SendDays } from '../domain/plan';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
+/** SMTP connections a worker keeps open (nodemailer's pool): a reminder storm is not a TCP and EHLO handshake per e-mail. */
+export const DEFAULT_SMTP_CONNECTIONS = 5;
+
 /**
  * The SDK's own default grows with the heap limit (2,310 workflows on a 4 GB heap), about 800 MB of
  * worker memory; 1,000 keeps a worker with 10,000 open dunnings under 500 MB (bench/: footprint).
@@ -63,6 +66,8 @@ export interface AppConfig {
      * sending again one whose earlier attempt was cut off; the local viewer when SMTP is embedded.
      */
     deliveryLookupUrl?: string;
+    /** SMTP connections the worker keeps open (nodemailer pool). */
+    maxConnections: number;
   };
   worker: {
     /**
@@ -116,6 +121,7 @@ export const CONFIG_VARIABLES = {
   TEMPORAL_API_KEY: 'API key (Temporal Cloud)',
   SMTP_URL: 'smtp://user:pass@host:port (smtps:// for implicit TLS); unset = local SMTP server',
   MAIL_FROM: 'sender of reminder e-mails; default "Relance <relance@localhost>"',
+  SMTP_MAX_CONNECTIONS: 'SMTP connections each worker keeps open and sends over (stay within your provider\'s limit); default 5',
   MAIL_VIEWER_PORT: 'port of the local mail viewer; default 1080',
   MAIL_DELIVERY_LOOKUP_URL:
     'base URL of a Mailpit-compatible search API (GET {url}/api/v1/search?query=message-id:ID) holding what the SMTP server accepted; asked before resending an e-mail whose earlier attempt was cut off; default the local mail viewer when SMTP_URL is unset, else none (such an e-mail is sent again, same Message-ID)',
@@ -289,6 +295,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       embedded: smtpUrl === undefined,
       viewerPort,
       ...(deliveryLookupUrl ? { deliveryLookupUrl } : {}),
+      maxConnections: int('SMTP_MAX_CONNECTIONS', DEFAULT_SMTP_CONNECTIONS, 1, 1000),
     },
     worker: { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, 0, 1_000_000) },
     dunning: {

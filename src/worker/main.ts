@@ -19,7 +19,10 @@ async function main() {
   Runtime.install({ shutdownSignals: ['SIGINT', 'SIGTERM'] });
   const dataSource = await createDataSource(config.database.url, { applicationName: 'relance-worker' }).initialize();
   const { deliveryLookupUrl } = config.mail;
-  const mailer = createSmtpMailer(config.mail.smtpUrl, config.mail.from, deliveryLookupUrl ? mailpitDeliveryLookup(deliveryLookupUrl) : undefined);
+  const mailer = createSmtpMailer(config.mail.smtpUrl, config.mail.from, {
+    holds: deliveryLookupUrl ? mailpitDeliveryLookup(deliveryLookupUrl) : undefined,
+    maxConnections: config.mail.maxConnections,
+  });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config.temporal));
   const settings = config.registeredMail;
   // Registered letters: the print-and-post queue by default (the activities' default), or an

@@ -63,7 +63,7 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
   });
 
   it('records an e-mail the server already holds as sent, without sending it again, when the mail side can be asked', async () => {
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, mailpitDeliveryLookup(mail.viewerUrl));
+    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: mailpitDeliveryLookup(mail.viewerUrl) });
     const key = nextKey();
     try {
       await expect(sendStepEmailOnce(dataSource, deliveredThenCutOff(mailer), key, email())).rejects.toThrow('worker killed');
@@ -79,7 +79,7 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
   });
 
   it('sends on the retry an e-mail that an earlier attempt did not get through', async () => {
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, mailpitDeliveryLookup(mail.viewerUrl));
+    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: mailpitDeliveryLookup(mail.viewerUrl) });
     const key = nextKey();
     const failing: Mailer = { ...mailer, send: () => Promise.reject(new Error('connection reset before DATA')) };
     try {
@@ -98,7 +98,7 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
   it('fails the attempt, sending nothing, while the mail side cannot be asked', async () => {
     const closedPort = await freePort(); // nothing listens there: connection refused
     const unreachable = mailpitDeliveryLookup(`http://127.0.0.1:${closedPort}`);
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, unreachable);
+    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: unreachable });
     const key = nextKey();
     try {
       await expect(sendStepEmailOnce(dataSource, deliveredThenCutOff(mailer), key, email())).rejects.toThrow('worker killed');

@@ -1,4 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import { DEFAULT_SMTP_CONNECTIONS } from '../../config/config';
 import type { DeliveryLookup } from './delivery-lookup';
 
 export interface MailAttachment {
@@ -43,8 +44,9 @@ export class SmtpRejectedRecipientError extends Error {
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
-export function createSmtpMailer(smtpUrl: string, from: string, holds?: DeliveryLookup): Mailer {
-  const transport: Transporter = createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+export function createSmtpMailer(smtpUrl: string, from: string, options: { holds?: DeliveryLookup; maxConnections?: number } = {}): Mailer {
+  const { holds, maxConnections = DEFAULT_SMTP_CONNECTIONS } = options;
+  const transport: Transporter = createTransport({ url: smtpUrl, pool: true, maxConnections, ...SMTP_TIMEOUTS });
   return {
     ...(holds ? { holds } : {}),
     async send(mail) {
