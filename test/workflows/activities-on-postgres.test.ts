@@ -167,14 +167,14 @@ describe('dunning activities on PostgreSQL', () => {
     expect((await sentRows('second_reminder')).map((r) => r.status)).toEqual(['sent']);
   });
 
-  it('keeps no record of an exchange the SMTP server refused, so the retry sends', async () => {
+  it('keeps an exchange the SMTP server refused as an attempt, not as sent, so the retry sends', async () => {
     const step = request({ step: 'courtesy_reminder', template: 'courtesy_reminder', stepDate: '2026-12-08' });
     const down = createActivities({
       dataSource,
       mailer: { send: async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ECONNREFUSED' })), close: () => undefined },
     });
     await expect(down.sendCourtesyReminderEmail(step)).rejects.toThrow(/ECONNREFUSED/);
-    expect(await sentRows('courtesy_reminder')).toEqual([]);
+    expect((await sentRows('courtesy_reminder')).map((r) => r.status)).toEqual(['sending']);
     const delivered: OutgoingMail[] = [];
     const up = createActivities({ dataSource, mailer: { send: async (mail) => void delivered.push(mail), close: () => undefined } });
     expect((await up.sendCourtesyReminderEmail(step)).alreadyDone).toBe(false);
