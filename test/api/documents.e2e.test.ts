@@ -13,9 +13,9 @@ import { DocumentsModule } from '../../src/api/documents/documents.module';
 import { loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/db/data-source';
 import { DunningDocumentEntity } from '../../src/db/entities/dunning-document.entity';
-import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
-import { saveCreditor, saveCustomer } from '../support/letter-fixtures';
+import { saveCreditor, saveCustomer, saveInvoice } from '../support/letter-fixtures';
 import { startTestPostgres, startTestStack, type TestStack } from '../support/test-stack';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -32,21 +32,7 @@ const binary = (res: request.Response, done: (error: Error | null, body: Buffer)
 async function writtenReminderOn(dataSource: DataSource, mailer: Mailer): Promise<{ invoice: InvoiceEntity; documentId: string }> {
   await saveCreditor(dataSource, 'acme');
   await saveCustomer(dataSource, 'acme', 'CUST-1');
-  const invoice = await dataSource.getRepository(InvoiceEntity).save({
-    creditorId: 'acme',
-    invoiceNumber: 'F-DOC-1',
-    customerId: 'CUST-1',
-    totalCents: 120_000,
-    netCents: 100_000,
-    currency: 'EUR',
-    issueDate: '2026-01-09',
-    dueDate: '2026-02-09',
-    debtorName: 'Boulangeries Martin & Fils SARL',
-    debtorEmail: 'compta@boulangeries-martin.example',
-    debtorLanguage: 'fr',
-    workflowId: 'invoice:acme:F-DOC-1',
-    stage: 'overdue',
-  });
+  const invoice = await saveInvoice(dataSource, 'F-DOC-1');
   const step: DunningStepRequest = {
     dunningId: invoice.workflowId,
     invoiceId: invoice.id,

@@ -3,10 +3,11 @@ import { mailpitDeliveryLookup } from '../../src/activities/mail/delivery-lookup
 import { createSmtpMailer, type Mailer } from '../../src/activities/mail/mailer';
 import { sendStepEmailOnce, stableMessageId, type StepEmail } from '../../src/activities/mail/send-step-email';
 import { createDataSource } from '../../src/db/data-source';
-import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { freePort } from '../../src/dev/free-port';
 import { MailCatcher } from '../../src/dev/mail-catcher/mail-catcher';
+import { saveInvoice } from '../support/letter-fixtures';
 import { startTestPostgres } from '../support/test-stack';
 
 // The window a killed worker leaves: the SMTP server answered 250, and the process died before its
@@ -26,21 +27,7 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
     [postgres, mail] = await Promise.all([startTestPostgres(), MailCatcher.start({ smtpPort: 0, viewerPort: 0 })]);
     dataSource = await createDataSource(postgres.url).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    invoice = await dataSource.getRepository(InvoiceEntity).save({
-      creditorId: 'acme',
-      invoiceNumber: 'F-2026-0042',
-      customerId: 'CUST-1',
-      totalCents: 120_000,
-      netCents: 100_000,
-      currency: 'EUR',
-      issueDate: '2026-01-09',
-      dueDate: '2026-02-09',
-      debtorName: 'Boulangeries Martin & Fils SARL',
-      debtorEmail: 'compta@boulangeries-martin.example',
-      debtorLanguage: 'fr',
-      workflowId: 'invoice:acme:F-2026-0042',
-      stage: 'reminder_sent',
-    });
+    invoice = await saveInvoice(dataSource, 'F-2026-0042', { stage: 'reminder_sent' });
   });
 
   afterAll(async () => {
@@ -48,7 +35,7 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
     await Promise.all([mail?.stop(), postgres?.stop()]);
   });
 
-  const nextKey = () => `invoice:acme:F-2026-0042:first_reminder:${++sequence}`;
+  const nextKey = () => `${invoice.workflowId}:first_reminder:${++sequence}`;
   const email = (): StepEmail => ({ invoiceId: invoice.id, step: 'first_reminder', to: invoice.debtorEmail, subject: `Relance facture F-2026-0042 (${sequence})`, text: 'Bonjour', html: '<p>Bonjour</p>' });
   const copiesOf = (key: string) => mail.withMessageId(stableMessageId(key).slice(1, -1)).length;
   const statusOf = async (key: string) => ((await dataSource.query(`SELECT status FROM sent_emails WHERE idempotency_key = $1`, [key])) as { status: string }[]).map((row) => row.status);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CreditorEntity } from '../../src/db/entities/creditor.entity';
 import { CustomerEntity } from '../../src/db/entities/customer.entity';
-import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import type { DunningStepRequest } from '../../src/activities/dunning-activity-types';
 
 /** A French creditor profile as PUT /v1/creditors stores it (compact numbers, E.164 phone). */
@@ -43,6 +43,26 @@ export function saveCustomer(dataSource: DataSource, creditorId: string, externa
     habitualLatePayer: false,
     ...overrides,
   });
+}
+
+/** An overdue EUR 1,200.00 invoice of creditor 'acme' to that customer, its dunning id derived as the API derives it. */
+export function saveInvoice(dataSource: DataSource, invoiceNumber: string, overrides: Partial<InvoiceEntity> = {}): Promise<InvoiceEntity> {
+  return dataSource.getRepository(InvoiceEntity).save({
+    creditorId: 'acme',
+    invoiceNumber,
+    customerId: 'CUST-1',
+    totalCents: 120_000,
+    netCents: 100_000,
+    currency: 'EUR',
+    issueDate: '2026-01-09',
+    dueDate: '2026-02-09',
+    debtorName: 'Boulangeries Martin & Fils SARL',
+    debtorEmail: 'compta@boulangeries-martin.example',
+    debtorLanguage: 'fr',
+    workflowId: `invoice:${overrides.creditorId ?? 'acme'}:${invoiceNumber}`,
+    stage: 'overdue',
+    ...overrides,
+  } as InvoiceEntity);
 }
 
 /** The request the workflow sends for the written-reminder step of `invoice` (overrides for other steps). */

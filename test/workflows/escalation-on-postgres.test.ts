@@ -14,11 +14,11 @@ import { computePenalties } from '../../src/domain/penalties';
 import { createDataSource } from '../../src/db/data-source';
 import { DunningDocumentEntity } from '../../src/db/entities/dunning-document.entity';
 import { DunningEventEntity } from '../../src/db/entities/dunning-event.entity';
-import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import { RegisteredMailingEntity } from '../../src/db/entities/registered-mailing.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { MailCatcher } from '../../src/dev/mail-catcher/mail-catcher';
-import { saveCreditor, saveCustomer, writtenReminderRequest } from '../support/letter-fixtures';
+import { saveCreditor, saveCustomer, saveInvoice, writtenReminderRequest } from '../support/letter-fixtures';
 import { startTestPostgres } from '../support/test-stack';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -57,22 +57,7 @@ describe('escalation file on PostgreSQL', () => {
 
   async function invoice(): Promise<InvoiceEntity> {
     count++;
-    const number = `F-ESC-${count}`;
-    return dataSource.getRepository(InvoiceEntity).save({
-      creditorId: 'acme',
-      invoiceNumber: number,
-      customerId: 'CUST-1',
-      totalCents: 120_000,
-      netCents: 100_000,
-      currency: 'EUR',
-      issueDate: '2026-01-09',
-      dueDate: '2026-02-09',
-      debtorName: 'Boulangeries Martin & Fils SARL',
-      debtorEmail: `esc${count}@boulangeries-martin.example`,
-      debtorLanguage: 'fr',
-      workflowId: `invoice:acme:${number}`,
-      stage: 'overdue',
-    } as InvoiceEntity);
+    return saveInvoice(dataSource, `F-ESC-${count}`, { debtorEmail: `esc${count}@boulangeries-martin.example` });
   }
 
   const request = writtenReminderRequest;

@@ -18,13 +18,13 @@ import { computePenalties } from '../../src/domain/penalties';
 import { createDataSource } from '../../src/db/data-source';
 import { DunningDocumentEntity } from '../../src/db/entities/dunning-document.entity';
 import { DunningTaskEntity } from '../../src/db/entities/dunning-task.entity';
-import { InvoiceEntity } from '../../src/db/entities/invoice.entity';
+import type { InvoiceEntity } from '../../src/db/entities/invoice.entity';
 import { OperatorRateEntity } from '../../src/db/entities/operator-rate.entity';
 import { RegisteredMailingEntity } from '../../src/db/entities/registered-mailing.entity';
 import { SentEmailEntity } from '../../src/db/entities/sent-email.entity';
 import type { RunningPostgres } from '../../src/dev/embedded-postgres';
 import { MailCatcher, type CapturedMail } from '../../src/dev/mail-catcher/mail-catcher';
-import { saveCreditor, saveCustomer, writtenReminderRequest } from '../support/letter-fixtures';
+import { saveCreditor, saveCustomer, saveInvoice, writtenReminderRequest } from '../support/letter-fixtures';
 import { startTestPostgres } from '../support/test-stack';
 
 // pdf-parse's index.js runs a self-test when module.parent is unset (as under jest): load the library file,
@@ -101,23 +101,7 @@ describe('letter steps on PostgreSQL and SMTP', () => {
 
   async function invoice(overrides: Partial<InvoiceEntity> = {}): Promise<InvoiceEntity> {
     invoiceCount++;
-    const number = overrides.invoiceNumber ?? `F-LET-${invoiceCount}`;
-    return dataSource.getRepository(InvoiceEntity).save({
-      creditorId: 'acme',
-      invoiceNumber: number,
-      customerId: 'CUST-1',
-      totalCents: 120_000,
-      netCents: 100_000,
-      currency: 'EUR',
-      issueDate: '2026-01-09',
-      dueDate: '2026-02-09',
-      debtorName: 'Boulangeries Martin & Fils SARL',
-      debtorEmail: 'compta@boulangeries-martin.example',
-      debtorLanguage: 'fr',
-      workflowId: `invoice:${overrides.creditorId ?? 'acme'}:${number}`,
-      stage: 'overdue',
-      ...overrides,
-    } as InvoiceEntity);
+    return saveInvoice(dataSource, overrides.invoiceNumber ?? `F-LET-${invoiceCount}`, overrides);
   }
 
   const request = writtenReminderRequest;
