@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { mailpitDeliveryLookup } from '../../src/activities/mail/delivery-lookup';
+import { mailpitDeliveryLookup, type DeliveryLookup } from '../../src/activities/mail/delivery-lookup';
 import { createSmtpMailer, type Mailer } from '../../src/activities/mail/mailer';
 import { sendStepEmailOnce, stableMessageId, type StepEmail } from '../../src/activities/mail/send-step-email';
 import { createDataSource } from '../../src/db/data-source';
@@ -40,6 +40,16 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
   const copiesOf = (key: string) => mail.withMessageId(stableMessageId(key).slice(1, -1)).length;
   const statusOf = async (key: string) => ((await dataSource.query(`SELECT status FROM sent_emails WHERE idempotency_key = $1`, [key])) as { status: string }[]).map((row) => row.status);
 
+  /** Mailers opened by a test, closed after it. */
+  const opened: Mailer[] = [];
+  const smtpMailer = (holds?: DeliveryLookup): Mailer => {
+    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds });
+    opened.push(mailer);
+    return mailer;
+  };
+  afterEach(() => opened.splice(0).forEach((mailer) => mailer.close()));
+  const send = (mailer: Mailer, key: string) => sendStepEmailOnce(dataSource, mailer, key, email());
+
   /** Delivers the message for real, then fails as a process dying before its COMMIT would. */
   const deliveredThenCutOff = (mailer: Mailer): Mailer => ({
     ...mailer,
@@ -50,63 +60,47 @@ describe('an e-mail step sent once, on PostgreSQL and a real SMTP server', () =>
   });
 
   it('records an e-mail the server already holds as sent, without sending it again, when the mail side can be asked', async () => {
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: mailpitDeliveryLookup(mail.viewerUrl) });
+    const mailer = smtpMailer(mailpitDeliveryLookup(mail.viewerUrl));
     const key = nextKey();
-    try {
-      await expect(sendStepEmailOnce(dataSource, deliveredThenCutOff(mailer), key, email())).rejects.toThrow('worker killed');
-      expect(copiesOf(key)).toBe(1);
-      expect(await statusOf(key)).toEqual(['sending']);
+    await expect(send(deliveredThenCutOff(mailer), key)).rejects.toThrow('worker killed');
+    expect(copiesOf(key)).toBe(1);
+    expect(await statusOf(key)).toEqual(['sending']);
 
-      await expect(sendStepEmailOnce(dataSource, mailer, key, email())).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: true });
-      expect(copiesOf(key)).toBe(1);
-      expect(await statusOf(key)).toEqual(['sent']);
-    } finally {
-      mailer.close();
-    }
+    await expect(send(mailer, key)).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: true });
+    expect(copiesOf(key)).toBe(1);
+    expect(await statusOf(key)).toEqual(['sent']);
   });
 
   it('sends on the retry an e-mail that an earlier attempt did not get through', async () => {
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: mailpitDeliveryLookup(mail.viewerUrl) });
+    const mailer = smtpMailer(mailpitDeliveryLookup(mail.viewerUrl));
     const key = nextKey();
     const failing: Mailer = { ...mailer, send: () => Promise.reject(new Error('connection reset before DATA')) };
-    try {
-      await expect(sendStepEmailOnce(dataSource, failing, key, email())).rejects.toThrow('connection reset');
-      expect(copiesOf(key)).toBe(0);
+    await expect(send(failing, key)).rejects.toThrow('connection reset');
+    expect(copiesOf(key)).toBe(0);
 
-      await expect(sendStepEmailOnce(dataSource, mailer, key, email())).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: false });
-      await expect(sendStepEmailOnce(dataSource, mailer, key, email())).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: true });
-      expect(copiesOf(key)).toBe(1);
-      expect(await statusOf(key)).toEqual(['sent']);
-    } finally {
-      mailer.close();
-    }
+    await expect(send(mailer, key)).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: false });
+    await expect(send(mailer, key)).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: true });
+    expect(copiesOf(key)).toBe(1);
+    expect(await statusOf(key)).toEqual(['sent']);
   });
 
   it('fails the attempt, sending nothing, while the mail side cannot be asked', async () => {
     const closedPort = await freePort(); // nothing listens there: connection refused
     const unreachable = mailpitDeliveryLookup(`http://127.0.0.1:${closedPort}`);
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM, { holds: unreachable });
+    const mailer = smtpMailer(unreachable);
     const key = nextKey();
-    try {
-      await expect(sendStepEmailOnce(dataSource, deliveredThenCutOff(mailer), key, email())).rejects.toThrow('worker killed');
-      await expect(sendStepEmailOnce(dataSource, mailer, key, email())).rejects.toThrow(`MAIL_DELIVERY_LOOKUP_URL http://127.0.0.1:${closedPort} cannot be asked (ECONNREFUSED)`);
-      expect(copiesOf(key)).toBe(1);
-      expect(await statusOf(key)).toEqual(['sending']);
-    } finally {
-      mailer.close();
-    }
+    await expect(send(deliveredThenCutOff(mailer), key)).rejects.toThrow('worker killed');
+    await expect(send(mailer, key)).rejects.toThrow(`MAIL_DELIVERY_LOOKUP_URL http://127.0.0.1:${closedPort} cannot be asked (ECONNREFUSED)`);
+    expect(copiesOf(key)).toBe(1);
+    expect(await statusOf(key)).toEqual(['sending']);
   });
 
   it('sends it again, with the same Message-ID, when nothing can be asked (a plain relay)', async () => {
-    const mailer = createSmtpMailer(mail.smtpUrl, FROM);
+    const mailer = smtpMailer();
     const key = nextKey();
-    try {
-      await expect(sendStepEmailOnce(dataSource, deliveredThenCutOff(mailer), key, email())).rejects.toThrow('worker killed');
-      await expect(sendStepEmailOnce(dataSource, mailer, key, email())).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: false });
-      expect(copiesOf(key)).toBe(2);
-      expect(await statusOf(key)).toEqual(['sent']);
-    } finally {
-      mailer.close();
-    }
+    await expect(send(deliveredThenCutOff(mailer), key)).rejects.toThrow('worker killed');
+    await expect(send(mailer, key)).resolves.toEqual({ messageId: stableMessageId(key), alreadySent: false });
+    expect(copiesOf(key)).toBe(2);
+    expect(await statusOf(key)).toEqual(['sent']);
   });
 });
